@@ -1,0 +1,31 @@
+// The Probot application function: wiring only. Handlers are built from the dependencies handed in.
+import type { ApplicationFunction } from "probot";
+import { healthRoutes, type ReadinessProbe } from "./http/health-routes.js";
+import { checkSuiteRequestedHandler } from "./handlers/check-suite-handler.js";
+import { dependabotAlertHandler } from "./handlers/dependabot-alert-handler.js";
+import { PULL_REQUEST_EVENTS, pullRequestHandler, type HandlerDeps } from "./handlers/pull-request-handler.js";
+import { repositoryRenamedHandler } from "./handlers/repository-renamed-handler.js";
+import { issueCommentHandler } from "./handlers/issue-comment-handler.js";
+import { checkRunActionHandler, ciCompletedHandler } from "./handlers/check-run-handlers.js";
+import type { PrStateStore } from "./store/pr-state-store.js";
+import type { AlertStore } from "./store/alert-store.js";
+
+export interface AppDeps extends HandlerDeps {
+  readiness: ReadinessProbe;
+  alerts: AlertStore;
+  prStates: PrStateStore;
+  appId: number | null;
+}
+
+export function createAppFn(deps: AppDeps): ApplicationFunction {
+  return (app, { addHandler }) => {
+    addHandler(healthRoutes(deps.readiness));
+    app.on([...PULL_REQUEST_EVENTS], pullRequestHandler(deps));
+    app.on("repository.renamed", repositoryRenamedHandler(deps.store));
+    app.on("check_suite.requested", checkSuiteRequestedHandler(deps.queue));
+    app.on("dependabot_alert", dependabotAlertHandler(deps));
+    app.on("issue_comment.created", issueCommentHandler(deps));
+    app.on("check_run.requested_action", checkRunActionHandler(deps));
+    app.on(["check_suite.completed", "check_run.completed"], ciCompletedHandler(deps));
+  };
+}

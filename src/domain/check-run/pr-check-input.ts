@@ -1,0 +1,54 @@
+// What the PR check run and the `status` command are rendered from. The caller gathers it (store, GitHub
+// reads, the escalation plan); the renderers only read it.
+import type { EscalationPlan } from "../escalation.js";
+import type { Policy } from "../policy.js";
+import type { PullRequestRecord } from "../pull-request-record.js";
+
+export type CiState = "passing" | "failing" | "pending" | "unknown";
+
+export interface SnoozeState {
+  until: number;
+  /** Login of who snoozed. */
+  by: string;
+  reason: string;
+}
+
+export interface Acknowledgement {
+  by: string;
+  at: number;
+}
+
+export interface AutoMergeState {
+  state: "off" | "enabled" | "merged" | "refused";
+  reason: string | null;
+}
+
+/** The facts both renderers share; the status command may not know mergeability, acknowledgement or auto-merge. */
+export interface PrFacts {
+  record: PullRequestRecord;
+  plan: EscalationPlan;
+  policy: Policy;
+  lineageStartedAt: number;
+  now: number;
+  ci: CiState;
+  snooze: SnoozeState | null;
+  mergeable?: boolean | null;
+  acknowledged?: Acknowledgement | null;
+  autoMerge?: AutoMergeState;
+}
+
+export interface PrCheckInput extends PrFacts {
+  mergeable: boolean | null;
+  acknowledged: Acknowledgement | null;
+  autoMerge: AutoMergeState;
+}
+
+/** An open PR past its SLA; a class without an SLA (infinite) is never overdue. */
+export function isOverdue({ record, plan, now }: PrFacts): boolean {
+  return record.state === "open" && Number.isFinite(plan.dueAt) && now >= plan.dueAt;
+}
+
+/** A snooze counts only while it lasts: an expired one is history, not state. */
+export function activeSnooze({ snooze, now }: PrFacts): SnoozeState | null {
+  return snooze !== null && snooze.until > now ? snooze : null;
+}

@@ -1,0 +1,62 @@
+// Small text helpers shared by the title and body readers. Bot PR bodies are markdown with HTML mixed in.
+
+/**
+ * GitHub caps PR bodies at 65,536 characters; anything longer did not come from GitHub, and reading only a
+ * bounded prefix keeps every pattern below linear in practice.
+ */
+const MAX_READ = 131_072;
+
+export function boundedText(text: string): string {
+  return text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
+}
+
+export function lines(text: string): string[] {
+  return boundedText(text).split(/\r?\n/);
+}
+
+export function unquote(text: string): string {
+  return text.replace(/`/g, "").trim();
+}
+
+/**
+ * Drops `<details>` blocks (release notes, changelogs, commit lists) that the bots copy from upstream: their
+ * text mentions other packages, versions and CVEs that are not this PR's. Blocks whose summary `keep` accepts
+ * stay (Renovate's "More information" advisory block, Dependabot's "Vulnerabilities fixed").
+ * Depth-aware because release notes often nest their own `<details>`.
+ */
+export function withoutDetails(text: string, keep: (summary: string) => boolean = () => false): string {
+  const tag = /<(\/?)details\b[^>]*>/gi;
+  let out = "";
+  let depth = 0;
+  let cursor = 0;
+  let dropping = false;
+  for (let match = tag.exec(text); match !== null; match = tag.exec(text)) {
+    const closing = match[1] === "/";
+    if (!closing) {
+      if (depth === 0) {
+        out += text.slice(cursor, match.index);
+        dropping = !keep(summaryAfter(text, tag.lastIndex));
+        cursor = match.index;
+      }
+      depth += 1;
+    } else if (depth > 0) {
+      depth -= 1;
+      if (depth === 0) {
+        if (!dropping) out += text.slice(cursor, tag.lastIndex);
+        cursor = tag.lastIndex;
+      }
+    }
+  }
+  return depth > 0 && dropping ? out : out + text.slice(cursor);
+}
+
+function summaryAfter(text: string, from: number): string {
+  const match = /^\s*<summary>([\s\S]{0,200}?)<\/summary>/i.exec(text.slice(from, from + 400));
+  return match?.[1]?.replace(/<[^>]+>/g, "").trim() ?? "";
+}
+
+/** Text of a markdown link `[text](url)`, or the cell itself without backticks and emphasis. */
+export function linkText(cell: string): string {
+  const link = /\[([^\]]*)\]\(/.exec(cell);
+  return unquote(link?.[1] ?? cell).replace(/^\*+|\*+$/g, "");
+}

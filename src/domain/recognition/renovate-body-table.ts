@@ -1,0 +1,98 @@
+// Renovate's "This PR contains the following updates:" table (lib/workers/repository/update/pr/body/
+// updates-table.ts). Columns vary with `prBodyColumns`; rows look like
+// | [lodash](…) | dependencies | patch | [`4.17.20` -> `4.17.21`](https://renovatebot.com/diffs/npm/lodash/4.17.20/4.17.21) |
+import type { PackageChange, UpdateType } from "../types.js";
+import { lines, linkText, unquote, withoutDetails } from "./markdown-text.js";
+import { fromRenovateUpdateColumn } from "./update-type.js";
+
+export interface RenovateRow {
+  packages: PackageChange[];
+  /** The "Update" column, when the table has one. */
+  updateType: UpdateType | null;
+  depType: string | null;
+}
+
+export interface RenovateTable {
+  rows: RenovateRow[];
+  /** Datasource ids from diff links and Merge Confidence badges, in order of appearance. */
+  datasources: string[];
+}
+
+interface Columns {
+  package: number;
+  type: number;
+  update: number;
+  change: number;
+}
+
+export function parseRenovateTable(body: string): RenovateTable {
+  // Release notes (inside <details>) carry tables and links of their own.
+  const own = withoutDetails(lines(body).join("\n"));
+  const rows: RenovateRow[] = [];
+  let columns: Columns | null = null;
+  for (const raw of own.split("\n")) {
+    const line = raw.trim();
+    if (!line.startsWith("|")) {
+      columns = null;
+      continue;
+    }
+    const cells = line.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
+    if (!columns) {
+      columns = headerColumns(cells);
+      continue;
+    }
+    if (cells.every((cell) => /^:?-*:?$/.test(cell))) continue;
+    rows.push(readRow(cells, columns));
+  }
+  return { rows, datasources: datasourcesIn(own) };
+}
+
+function headerColumns(cells: string[]): Columns | null {
+  const names = cells.map((cell) => linkText(cell).toLowerCase());
+  const columns = {
+    package: names.indexOf("package"),
+    type: names.indexOf("type"),
+    update: names.indexOf("update"),
+    change: names.indexOf("change"),
+  };
+  return columns.change >= 0 && (columns.package >= 0 || columns.update >= 0) ? columns : null;
+}
+
+function readRow(cells: string[], columns: Columns): RenovateRow {
+  const cell = (index: number): string => (index >= 0 ? (cells[index] ?? "") : "");
+  const [from, to] = changeValues(cell(columns.change));
+  const updateType = columns.update >= 0 ? fromRenovateUpdateColumn(unquote(cell(columns.update))) : null;
+  const depType = unquote(cell(columns.type)) || null;
+  const [oldName, newName] = cell(columns.package).split(/\s(?:→|->)\s/).map(linkText);
+  const packages: PackageChange[] = [];
+  if (oldName && newName && newName !== oldName) {
+    // A replacement row: the old package leaves, the new one arrives.
+    packages.push({ name: oldName, from, to: null }, { name: newName, from: null, to });
+  } else if (oldName) {
+    packages.push({ name: oldName, from, to });
+  }
+  return { packages, updateType, depType };
+}
+
+/** "`1.2.3` -> `1.2.4`", "`^1.7.0` → `1.7.0`", "`1.7.0`" (no current value), "All locks refreshed". */
+function changeValues(cell: string): [string | null, string | null] {
+  const values = [...cell.matchAll(/`([^`]+)`/g)].map((match) => (match[1] ?? "").trim());
+  if (values.length >= 2) return [values[0] ?? null, values[1] ?? null];
+  if (values.length === 1) return [null, values[0] ?? null];
+  const bare = /([^\s[\]()]+)\s*(?:->|→)\s*([^\s[\]()]+)/.exec(cell);
+  return bare?.[1] && bare[2] ? [bare[1], bare[2]] : [null, null];
+}
+
+const DATASOURCE_LINKS = [
+  /renovatebot\.com\/diffs\/([a-z0-9-]+)\//g,
+  /developer\.mend\.io\/api\/mc\/badges\/[a-z]+\/([a-z0-9-]+)\//g,
+  /badges\.renovateapi\.com\/packages\/([a-z0-9-]+)\//g,
+];
+
+function datasourcesIn(text: string): string[] {
+  const found: Array<{ at: number; id: string }> = [];
+  for (const pattern of DATASOURCE_LINKS) {
+    for (const match of text.matchAll(pattern)) found.push({ at: match.index, id: match[1] ?? "" });
+  }
+  return [...new Set(found.sort((a, b) => a.at - b.at).map((entry) => entry.id))];
+}

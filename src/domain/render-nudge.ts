@@ -1,0 +1,158 @@
+// The body of one nudge comment, built from small section renderers. Everything taken from the PR or a
+// registry goes through markdown-escape; the only mentions are the owners and contacts handed in.
+import { classText, securityLine, updateLine } from "./check-run/update-lines.js";
+export { advisoryLink } from "./advisory-link.js";
+import { formatDuration } from "./format-duration.js";
+import type { EscalationPlan } from "./escalation.js";
+import { inlineCode } from "./markdown-escape.js";
+import { nudgeMarker } from "./nudge-marker.js";
+import { MAX_MENTIONS, mentionOf } from "./owners.js";
+import type { OwnerChoice } from "./owners.js";
+import type { EscalationStage } from "./policy.js";
+import type { PullRequestRecord } from "./pull-request-record.js";
+
+export interface RenderNudgeInput {
+  record: PullRequestRecord;
+  plan: EscalationPlan;
+  stage: EscalationStage;
+  lineageStartedAt: number;
+  lineageId: string;
+  now: number;
+  owners: OwnerChoice;
+  contacts: string[];
+  label: string | null;
+  /** CI on the PR's head, so the nudge says what to do next; "unknown" when there is no CI. */
+  ci?: "passing" | "failing" | "pending" | "unknown";
+}
+
+const CONFIG_FILE = "`.github/merge-discipline.yml`";
+const SNOOZE = "`/merge-discipline snooze <duration> <reason>`";
+
+export function renderNudge(input: RenderNudgeInput): string {
+  const security = securityLine(input.record.update);
+  const facts = [updateLine(input.record.update), ...(security ? [security] : []), ageLine(input)];
+  const sections = [header(input), [...facts, slaLine(input), nextLine(input)].join("\n"), whatToDo(input.label, input.ci)];
+  const body = [...sections, mentionLines(input)].filter((section) => section !== "").join("\n\n");
+  return `${body}\n\n${nudgeMarker({ stageId: input.stage.id, lineageId: input.lineageId })}\n`;
+}
+
+export function formatInstant(ms: number): string {
+  if (!Number.isFinite(ms)) return "never";
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}
+
+function relative(ms: number, now: number): string {
+  return ms > now ? `in ${formatDuration(ms - now)}` : `${formatDuration(now - ms)} ago`;
+}
+
+function stagePosition(input: RenderNudgeInput): { index: number; total: number } {
+  const index = input.plan.stages.findIndex((entry) => entry.stage.id === input.stage.id);
+  return { index, total: input.plan.stages.length };
+}
+
+function header(input: RenderNudgeInput): string {
+  const { index, total } = stagePosition(input);
+  const bot = input.record.update.bot === "dependabot" ? "Dependabot" : "Renovate";
+  const count = index >= 0 ? ` (reminder ${index + 1} of ${total})` : "";
+  const { at } = input.stage;
+  const trigger =
+    "fraction" in at
+      ? `${Math.round(at.fraction * 100)}% of its merge SLA has passed`
+      : `it was first proposed ${formatDuration(at.afterMs)} ago`;
+  return `**This ${bot} update is waiting to be merged**${count}\nAutomated reminder from merge-discipline: ${trigger}.`;
+}
+
+function ageLine(input: RenderNudgeInput): string {
+  const age = formatDuration(input.now - input.lineageStartedAt);
+  const since = formatInstant(input.lineageStartedAt);
+  const earlier = input.lineageStartedAt < input.record.createdAt ? ", by an earlier PR that this one replaced" : "";
+  return `- **Age:** ${age} since this update was first proposed (${since}${earlier})`;
+}
+
+function slaLine({ plan, now }: RenderNudgeInput): string {
+  const target = `${formatDuration(plan.slaMs)} for ${classText(plan.slaClass)}`;
+  if (!Number.isFinite(plan.dueAt)) return `- **SLA:** none for ${classText(plan.slaClass)}`;
+  const due =
+    plan.dueAt > now
+      ? `due ${formatInstant(plan.dueAt)} (${relative(plan.dueAt, now)})`
+      : `**overdue** since ${formatInstant(plan.dueAt)} (${relative(plan.dueAt, now)})`;
+  return `- **SLA:** ${target}; ${due}`;
+}
+
+function stageEffect(stage: EscalationStage): string {
+  const who: Record<EscalationStage["mention"], string> = {
+    none: "without mentions",
+    owners: "mentioning the owners",
+    contacts: "mentioning the escalation contacts",
+    "owners-and-contacts": "mentioning the owners and the escalation contacts",
+  };
+  const label = stage.label === null ? "" : ` and adding the label ${inlineCode(stage.label, 50)}`;
+  return `${who[stage.mention]}${label}`;
+}
+
+function nextLine(input: RenderNudgeInput): string {
+  const { index, total } = stagePosition(input);
+  const next = index >= 0 ? input.plan.stages[index + 1] : undefined;
+  if (next === undefined) return "- **Next:** this is the last reminder.";
+  const when = `${formatInstant(next.dueAt)} (${relative(next.dueAt, input.now)})`;
+  return `- **Next:** reminder ${index + 2} of ${total} on ${when}, ${stageEffect(next.stage)}.`;
+}
+
+const NEXT_STEP: Record<NonNullable<RenderNudgeInput["ci"]>, string> = {
+  passing: "CI passes: this update is **ready to merge** — review and merge it.",
+  failing: "CI fails: **this update needs a fix** before it can merge (owners: please take a look).",
+  pending: "CI is still running: merge once it passes.",
+  unknown: "Review and merge this pull request.",
+};
+
+function whatToDo(label: string | null, ci: RenderNudgeInput["ci"] = "unknown"): string {
+  const labelled = label === null ? "" : `\n\nLabel ${inlineCode(label, 50)} added.`;
+  return (
+    `**What to do now:** ${NEXT_STEP[ci]} If it has to wait, snooze these reminders ` +
+    `with ${SNOOZE}, for example \`/merge-discipline snooze 7d waiting for an upstream fix\`.${labelled}`
+  );
+}
+
+/** Re-validated here too, so a caller's slip cannot turn into a stray mention; each principal once. */
+function validMentions(mentions: readonly string[], exclude: ReadonlySet<string>): string[] {
+  const seen = new Set(exclude);
+  const valid: string[] = [];
+  for (const mention of mentions.map(mentionOf)) {
+    if (mention === null || seen.has(mention.toLowerCase())) continue;
+    seen.add(mention.toLowerCase());
+    valid.push(mention);
+  }
+  return valid.slice(0, MAX_MENTIONS);
+}
+
+const NO_OWNERS =
+  "No owner to mention: this PR has no requested reviewers or assignees, CODEOWNERS names nobody for it, " +
+  `and no owners are configured (\`owners\` in ${CONFIG_FILE}).`;
+const NO_CONTACTS =
+  `This stage escalates to the escalation contacts, but none are configured (\`contacts\` in ${CONFIG_FILE}).`;
+
+const OWNER_SOURCE: Record<OwnerChoice["source"], string> = {
+  "reviewers-and-assignees": "requested reviewers and assignees",
+  codeowners: "CODEOWNERS",
+  configured: "configured owners",
+  none: "none found",
+};
+
+function mentionLines({ stage, owners, contacts }: RenderNudgeInput): string {
+  const wantsOwners = stage.mention === "owners" || stage.mention === "owners-and-contacts";
+  const wantsContacts = stage.mention === "contacts" || stage.mention === "owners-and-contacts";
+  const lines: string[] = [];
+  const ownerMentions = wantsOwners ? validMentions(owners.mentions, new Set()) : [];
+  if (wantsOwners) {
+    const source = OWNER_SOURCE[owners.source];
+    lines.push(ownerMentions.length > 0 ? `Owners (${source}): ${ownerMentions.join(" ")}` : NO_OWNERS);
+  }
+  if (wantsContacts) {
+    const fresh = validMentions(contacts, new Set(ownerMentions.map((mention) => mention.toLowerCase())));
+    if (fresh.length > 0) lines.push(`Escalation contacts: ${fresh.join(" ")}`);
+    else if (validMentions(contacts, new Set()).length > 0) lines.push("Escalation contacts: already mentioned above.");
+    else lines.push(NO_CONTACTS);
+  }
+  return lines.join("\n");
+}

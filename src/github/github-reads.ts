@@ -1,0 +1,45 @@
+import type { DependabotAlert } from "../domain/dependabot-alert.js";
+import type { CommitInfo } from "../domain/types.js";
+
+export interface RepoName {
+  owner: string;
+  repo: string;
+}
+
+export interface RepoFile {
+  sha: string;
+  text: string;
+}
+
+/** The GitHub reads use cases need; the Octokit adapter implements it, tests may fake it. */
+export interface GitHubReads {
+  listPullRequestCommits(repo: RepoName, number: number): Promise<CommitInfo[]>;
+  listPullRequestFiles(repo: RepoName, number: number): Promise<string[]>;
+  /** A file on the default branch, or null when it does not exist. */
+  readFile(repo: RepoName, path: string): Promise<RepoFile | null>;
+  /** The newest commit on the default branch that touched `path`, or null. */
+  lastCommitTouching(repo: RepoName, path: string): Promise<string | null>;
+  /** All of the repo's Dependabot alerts; null when alerts are off for the repo or the app may not read them. */
+  listDependabotAlerts(repo: RepoName): Promise<DependabotAlert[] | null>;
+  /** The user's permission on the repo ("none" when not a collaborator). */
+  permissionOf(repo: RepoName, login: string): Promise<RepoPermission>;
+  isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
+  /** CI on a commit, from every other app's check runs (the app's own are left out). */
+  ciState(repo: RepoName, sha: string, ownAppSlug: string): Promise<CiState>;
+  listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]>;
+}
+
+export type CiState = "passing" | "failing" | "pending" | "unknown";
+export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+export interface OpenPullRequest {
+  number: number;
+  headSha: string;
+}
+
+export type GitHubForInstallation = (installationId: number) => Promise<GitHubReads>;
+
+export function splitFullName(fullName: string): RepoName {
+  const [owner = "", repo = ""] = fullName.split("/");
+  return { owner, repo };
+}

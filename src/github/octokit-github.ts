@@ -1,0 +1,92 @@
+import type { ProbotOctokit } from "probot";
+import type { DependabotAlert } from "../domain/dependabot-alert.js";
+import type { CommitInfo } from "../domain/types.js";
+import { alertFromJson } from "./dependabot-alert-json.js";
+import type { CiState, GitHubReads, OpenPullRequest, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
+import { ciStateOf } from "./ci-state.js";
+
+type Octokit = InstanceType<typeof ProbotOctokit>;
+
+const status = (error: unknown): number | undefined => (error as { status?: number }).status;
+
+export class OctokitGitHub implements GitHubReads {
+  constructor(private readonly octokit: Octokit) {}
+
+  /** GitHub lists at most 250 commits per PR; bot PRs have one or a few, so one page of 100 is plenty. */
+  async listPullRequestCommits(repo: RepoName, number: number): Promise<CommitInfo[]> {
+    const { data } = await this.octokit.rest.pulls.listCommits({ ...repo, pull_number: number, per_page: 100 });
+    return data.map((c) => ({
+      message: c.commit.message,
+      authorLogin: c.author?.login ?? null,
+      verified: c.commit.verification?.verified ?? false,
+    }));
+  }
+
+  async listPullRequestFiles(repo: RepoName, number: number): Promise<string[]> {
+    const files = await this.octokit.paginate(this.octokit.rest.pulls.listFiles, { ...repo, pull_number: number, per_page: 100 });
+    return files.map((f) => f.filename);
+  }
+
+  async readFile(repo: RepoName, path: string): Promise<RepoFile | null> {
+    try {
+      const { data } = await this.octokit.rest.repos.getContent({ ...repo, path });
+      if (Array.isArray(data) || data.type !== "file" || !("content" in data)) return null;
+      return { sha: data.sha, text: Buffer.from(data.content, "base64").toString("utf8") };
+    } catch (error) {
+      if (status(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async lastCommitTouching(repo: RepoName, path: string): Promise<string | null> {
+    const { data } = await this.octokit.rest.repos.listCommits({ ...repo, path, per_page: 1 });
+    return data[0]?.sha ?? null;
+  }
+
+  async listDependabotAlerts(repo: RepoName): Promise<DependabotAlert[] | null> {
+    try {
+      const alerts = await this.octokit.paginate(this.octokit.rest.dependabot.listAlertsForRepo, { ...repo, per_page: 100 });
+      return alerts.map(alertFromJson).filter((a): a is DependabotAlert => a !== null);
+    } catch (error) {
+      // 403: alerts are off for the repo or the permission was not granted; 404: not available.
+      if (status(error) === 403 || status(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async permissionOf(repo: RepoName, login: string): Promise<RepoPermission> {
+    try {
+      const { data } = await this.octokit.rest.repos.getCollaboratorPermissionLevel({ ...repo, username: login });
+      // role_name knows "maintain" and "triage"; the legacy `permission` folds them into write/read.
+      const role = (data as { role_name?: string }).role_name ?? data.permission;
+      return (["admin", "maintain", "write", "triage", "read"].includes(role) ? role : "none") as RepoPermission;
+    } catch (error) {
+      if (status(error) === 404) return "none";
+      throw error;
+    }
+  }
+
+  async isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean> {
+    try {
+      const { data } = await this.octokit.rest.teams.getMembershipForUserInOrg({ org, team_slug: teamSlug, username: login });
+      return data.state === "active";
+    } catch (error) {
+      if (status(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  async ciState(repo: RepoName, sha: string, ownAppSlug: string): Promise<CiState> {
+    const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, { ...repo, ref: sha, per_page: 100 });
+    return ciStateOf(
+      runs
+        .filter((run) => run.app?.slug !== ownAppSlug)
+        .map((run) => ({ id: run.id, name: run.name, app: run.app?.slug ?? "", status: run.status, conclusion: run.conclusion })),
+    );
+  }
+
+  async listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]> {
+    const pulls = await this.octokit.paginate(this.octokit.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
+    return pulls.map((pr) => ({ number: pr.number, headSha: pr.head.sha }));
+  }
+}

@@ -1,0 +1,59 @@
+import type { Context } from "probot";
+import { MalformedPullRequestError } from "../domain/pull-request-facts.js";
+import { snapshotFromPullRequest } from "../github/pull-request-snapshot.js";
+import type { DeliveryLog } from "../store/pull-request-store.js";
+import { recordPullRequest, type RecordDeps } from "../use-cases/record-pull-request.js";
+import { oncePerDelivery } from "./once-per-delivery.js";
+import { requestGate } from "../use-cases/request-gate.js";
+import type { PolicyStore } from "../store/policy-store.js";
+import type { Redis } from "ioredis";
+import { registerInstallation } from "../use-cases/digest-schedule.js";
+
+export const PULL_REQUEST_EVENTS = [
+  "pull_request.opened",
+  "pull_request.reopened",
+  "pull_request.edited",
+  "pull_request.synchronize",
+  "pull_request.labeled",
+  "pull_request.unlabeled",
+  "pull_request.ready_for_review",
+  "pull_request.closed",
+] as const;
+
+export interface HandlerDeps extends Omit<RecordDeps, "log"> {
+  deliveries: DeliveryLog;
+  policies: PolicyStore;
+  redis: Redis;
+}
+
+/** Record and enqueue only: GitHub gives a webhook 10 s, and everything slow happens in jobs. */
+export function pullRequestHandler(deps: HandlerDeps) {
+  return async (context: Context<"pull_request">): Promise<void> => {
+    const { payload } = context;
+    const log = context.log.child({ repo: payload.repository.full_name, pr: payload.pull_request?.number });
+    const installationId = "installation" in payload ? payload.installation?.id : undefined;
+    if (installationId === undefined) {
+      log.warn("pull_request webhook without an installation; skipped");
+      return;
+    }
+    await oncePerDelivery(deps.deliveries, context.id, log, async () => {
+      let snapshot;
+      try {
+        snapshot = snapshotFromPullRequest(installationId, payload.repository, payload.pull_request);
+      } catch (error) {
+        if (error instanceof MalformedPullRequestError) {
+          log.warn({ problem: error.message }, "malformed pull_request payload; skipped");
+          return;
+        }
+        throw error;
+      }
+      const outcome = await recordPullRequest({ ...deps, log }, snapshot);
+      if (outcome.kind === "recorded") await registerInstallation(deps, installationId);
+      log.debug({ outcome }, "pull request event handled");
+      // Any PR opening, moving or closing may change what the repo gate shows (or where).
+      if (["opened", "reopened", "synchronize", "closed"].includes(payload.action)) {
+        await requestGate(deps, { installationId, repoId: payload.repository.id }, payload.repository.full_name);
+      }
+    });
+  };
+}

@@ -1,0 +1,31 @@
+import { pino, type Logger } from "pino";
+
+/**
+ * Secrets must never reach a log line: GitHub's webhook signature, tokens and keys are censored
+ * wherever they appear in logged objects (Octokit errors carry request headers, for instance).
+ */
+const REDACT = [
+  "privateKey",
+  "secret",
+  "token",
+  "*.privateKey",
+  "*.secret",
+  "*.token",
+  "*.authorization",
+  "*.headers.authorization",
+  "*.request.headers.authorization",
+  "*.headers['x-hub-signature-256']",
+  "err.request.headers.authorization",
+];
+
+/** The CLI logs to stderr (fd 2) so its stdout stays the command's output. */
+export function createLogger(env: NodeJS.ProcessEnv, fd: 1 | 2 = 1, fallbackLevel = "info"): Logger {
+  return pino(
+    {
+      name: "merge-discipline",
+      level: env.LOG_LEVEL || fallbackLevel,
+      redact: { paths: REDACT, censor: "[redacted]" },
+    },
+    pino.destination(fd),
+  );
+}

@@ -1,0 +1,29 @@
+import type { AddOptions, Job, JobQueue } from "./jobs.js";
+import { jobIdOf } from "./jobs.js";
+
+/** Keeps jobs in a list for unit tests and dry runs; ids de-duplicate as BullMQ's do. */
+export class MemoryJobQueue implements JobQueue {
+  readonly jobs: Array<Job & { options: AddOptions }> = [];
+  private readonly ids = new Set<string>();
+
+  async add(job: Job, options: AddOptions = {}): Promise<void> {
+    const id = jobIdOf(job);
+    if (this.ids.has(id)) return;
+    this.ids.add(id);
+    this.jobs.push({ ...job, options });
+  }
+
+  readonly schedulers = new Map<string, { pattern: string; tz: string; job: Job }>();
+
+  async upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void> {
+    this.schedulers.set(id, { ...schedule, job });
+  }
+
+  async removePending(jobId: string): Promise<boolean> {
+    const index = this.jobs.findIndex((job) => jobIdOf(job) === jobId);
+    if (index < 0) return false;
+    this.jobs.splice(index, 1);
+    this.ids.delete(jobId);
+    return true;
+  }
+}

@@ -1,0 +1,48 @@
+import { rateLimitWait } from "../github/rate-limit-wait.js";
+import { enrichPullRequest } from "../use-cases/enrich-pull-request.js";
+import { evaluatePullRequest } from "../use-cases/evaluate-pull-request.js";
+import { refreshPolicy } from "../use-cases/refresh-policy.js";
+import { applyGate } from "../use-cases/apply-gate.js";
+import { runCommand } from "../use-cases/run-command.js";
+import { publishDigests } from "../use-cases/publish-digests.js";
+import type { WorkerDeps } from "../use-cases/worker-deps.js";
+import type { JobHandlers } from "./bullmq-worker.js";
+import { installationOf, type Job } from "./jobs.js";
+import { RetryLater } from "./retry-later.js";
+
+/** Job name → use case. Each job kind gets one case here. */
+export function jobHandlers(deps: WorkerDeps): JobHandlers {
+  return {
+    process: async (job: Job): Promise<void> => {
+      switch (job.name) {
+        case "enrich-pull-request":
+          await enrichPullRequest(deps, job.data.snapshot);
+          return;
+        case "evaluate-pull-request":
+          await evaluatePullRequest(deps, job.data.ref, job.data.repo);
+          return;
+        case "refresh-policy":
+          await refreshPolicy(deps, job.data);
+          return;
+        case "run-command":
+          await runCommand(deps, job.data);
+          return;
+        case "apply-gate":
+          await applyGate(deps, job.data);
+          return;
+        case "publish-digest":
+          await publishDigests(deps, { installationId: job.data.installationId });
+          return;
+      }
+    },
+    // GitHub's rate-limit answers are waited out by every process of the app, not retried in a loop.
+    retryAt: async (error: unknown, job: Job): Promise<number | null> => {
+      if (error instanceof RetryLater) return error.at;
+      const until = rateLimitWait(error, deps.now());
+      if (until === null) return null;
+      await deps.budget.pauseUntil(installationOf(job), until);
+      deps.log.warn({ job: job.name, until: new Date(until).toISOString() }, "GitHub rate limit; writes for this installation paused");
+      return until;
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Everything the process reads from its environment, read once at start-up and passed down.
+import type { BotIdentities } from "./domain/types.js";
+import { DEFAULT_BOT_IDENTITIES } from "./domain/bot-identity.js";
+
+export type Role = "all" | "web" | "worker";
+
+export interface Settings {
+  redisUrl: string;
+  port: number;
+  host: string | undefined;
+  webhookPath: string;
+  role: Role;
+  workerConcurrency: number;
+  identities: BotIdentities;
+  hasCredentials: boolean;
+  /** The GitHub App's id, to tell the app's own check suites from CI's; null before setup. */
+  appId: number | null;
+}
+
+export class SettingsError extends Error {}
+
+export function readSettings(env: NodeJS.ProcessEnv): Settings {
+  const role = (env.ROLE ?? "all") as Role;
+  if (!["all", "web", "worker"].includes(role)) {
+    throw new SettingsError(`ROLE must be one of all, web, worker (got "${role}")`);
+  }
+  return {
+    redisUrl: env.REDIS_URL || "redis://127.0.0.1:6379",
+    port: positiveInt(env.PORT, 3000, "PORT", true),
+    host: env.HOST || undefined,
+    webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
+    role,
+    workerConcurrency: positiveInt(env.WORKER_CONCURRENCY, 4, "WORKER_CONCURRENCY", false),
+    identities: identitiesFrom(env),
+    hasCredentials: Boolean(env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)),
+    appId: env.APP_ID && Number.isInteger(Number(env.APP_ID)) ? Number(env.APP_ID) : null,
+  };
+}
+
+function positiveInt(raw: string | undefined, fallback: number, name: string, zeroAllowed: boolean): number {
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < (zeroAllowed ? 0 : 1)) {
+    throw new SettingsError(`${name} must be a whole number${zeroAllowed ? "" : " above 0"} (got "${raw}")`);
+  }
+  return value;
+}
+
+/** Self-hosted Renovate and GHES run the bots under other logins; those are added, never replace GitHub's. */
+function identitiesFrom(env: NodeJS.ProcessEnv): BotIdentities {
+  const extra = (raw: string | undefined): Array<{ login: string }> =>
+    (raw ?? "")
+      .split(",")
+      .map((login) => login.trim())
+      .filter(Boolean)
+      .map((login) => ({ login }));
+  return {
+    dependabot: [...DEFAULT_BOT_IDENTITIES.dependabot, ...extra(env.DEPENDABOT_LOGINS)],
+    renovate: [...DEFAULT_BOT_IDENTITIES.renovate, ...extra(env.RENOVATE_LOGINS)],
+  };
+}

@@ -1,0 +1,98 @@
+// Composition root: builds the real adapters and starts the web and/or worker role.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createNodeMiddleware, createProbot, type Probot } from "probot";
+import type { Redis } from "ioredis";
+import type { Worker } from "bullmq";
+import { createAppFn } from "./app.js";
+import { buildWorkerDeps } from "./build-worker-deps.js";
+import { healthRoutes } from "./http/health-routes.js";
+import { createLogger } from "./logging/create-logger.js";
+import { BullMqJobQueue } from "./queue/bullmq-job-queue.js";
+import { startWorker } from "./queue/bullmq-worker.js";
+import { jobHandlers } from "./queue/process-job.js";
+import type { Job } from "./queue/jobs.js";
+import { restoreDigestSchedules } from "./use-cases/digest-schedule.js";
+import { connectRedis, FOR_WORKERS } from "./redis/connect-redis.js";
+import { readSettings } from "./settings.js";
+import { RedisDeliveryLog } from "./store/redis-delivery-log.js";
+
+type ProbotOverrides = NonNullable<Parameters<typeof createProbot>[0]>["overrides"];
+
+export interface StartOptions {
+  env: NodeJS.ProcessEnv;
+  /** Tests hand in an Octokit without retries and throttling, as TECH-NOTES explains. */
+  probotOverrides?: ProbotOverrides;
+  /** Tests may run the clock; the app uses the real one. */
+  now?: () => number;
+}
+
+export interface RunningApp {
+  port: number;
+  url: string;
+  probot: Probot;
+  /** Enqueues a job now, e.g. the weekly digest ahead of its schedule. */
+  runJob(job: Job): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startApp({ env, probotOverrides, now = Date.now }: StartOptions): Promise<RunningApp> {
+  const settings = readSettings(env);
+  const redis = await connectRedis(settings.redisUrl);
+  const workerRedis: Redis | null = settings.role === "web" ? null : await connectRedis(settings.redisUrl, FOR_WORKERS);
+  const log = createLogger(env);
+  const probot = createProbot({ env, overrides: { log, ...probotOverrides } });
+  const queue = new BullMqJobQueue(redis);
+  const deps = buildWorkerDeps({ redis, queue, probot, log, now, identities: settings.identities });
+  const readiness = { check: async () => void (await redis.ping()) };
+
+  const handle =
+    settings.role === "worker"
+      ? healthRoutes(readiness)
+      : await createNodeMiddleware(createAppFn({ ...deps, deliveries: new RedisDeliveryLog(redis), readiness, appId: settings.appId }), {
+          probot,
+          webhooksPath: settings.webhookPath,
+        });
+  const server = createServer((req, res) => {
+    void Promise.resolve(handle(req, res)).then((handled) => {
+      if (!handled && !res.headersSent) res.writeHead(404, { "content-type": "application/json" }).end('{"message":"Not Found"}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
+  const port = (server.address() as AddressInfo).port;
+
+  const worker: Worker | null = workerRedis
+    ? startWorker({ connection: workerRedis, handlers: jobHandlers(deps), concurrency: settings.workerConcurrency, log })
+    : null;
+
+  if (worker) await restoreDigestSchedules(deps);
+  log.info({ port, role: settings.role }, "merge-discipline is running");
+  return {
+    port,
+    url: `http://127.0.0.1:${port}`,
+    probot,
+    runJob: (job) => queue.add(job),
+    stop: async () => {
+      await closeServer(server);
+      if (worker) await closeWorker(worker);
+      await queue.close();
+      workerRedis?.disconnect();
+      redis.disconnect();
+    },
+  };
+}
+
+/** Lets running jobs finish for a while; past that, stops anyway (their locks expire and another worker retries them). */
+async function closeWorker(worker: Worker, graceMs = 10_000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const graceful = worker.close().then(() => true);
+  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+  const closed = await Promise.race([graceful, timedOut]);
+  clearTimeout(timer);
+  if (!closed) await worker.close(true);
+}
+
+function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
+}

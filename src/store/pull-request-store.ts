@@ -1,0 +1,48 @@
+import type { CommitInfo } from "../domain/types.js";
+import type { PullRequestRecord, PullRequestRef } from "../domain/pull-request-record.js";
+
+export type UpsertOutcome = "created" | "updated" | "stale";
+
+export interface RepoLocation {
+  installationId: number;
+  repoId: number;
+}
+
+/** Where PR lifecycles live. One contract, run against the Redis and the in-memory adapter alike. */
+export interface PullRequestStore {
+  /**
+   * Writes the record unless the stored one is newer (GitHub's `updated_at`; on a tie an enriched
+   * record beats a plain one), so a late or redelivered webhook never rolls a PR back.
+   */
+  upsert(record: PullRequestRecord): Promise<UpsertOutcome>;
+  get(ref: PullRequestRef): Promise<PullRequestRecord | null>;
+  listRepo(location: RepoLocation): Promise<PullRequestRecord[]>;
+  listLineage(location: RepoLocation, lineageKey: string): Promise<PullRequestRecord[]>;
+  /** Keeps `owner/name` → repo resolvable for the CLI and follows renames. */
+  nameRepo(fullName: string, location: RepoLocation, previousName?: string): Promise<void>;
+  findRepo(fullName: string): Promise<RepoLocation | null>;
+  /** Every repo of an installation that ever had a recognised PR, with its current name. */
+  listRepos(installationId: number): Promise<Array<{ repoId: number; name: string }>>;
+  /** Commit facts are immutable per head SHA, so they are cached by it and read from GitHub once. */
+  saveCommits(location: RepoLocation, headSha: string, commits: CommitInfo[]): Promise<void>;
+  loadCommits(location: RepoLocation, headSha: string): Promise<CommitInfo[] | null>;
+}
+
+/** Remembers webhook delivery ids so a redelivered webhook is recorded once. */
+export interface DeliveryLog {
+  /** True when this delivery is new; false when it was already handled. */
+  claim(deliveryId: string): Promise<boolean>;
+  /** Forgets a claim whose handling failed, so GitHub's redelivery can try again. */
+  release(deliveryId: string): Promise<void>;
+}
+
+/** The newer-wins rule both adapters share. */
+export function isNewer(candidate: PullRequestRecord, stored: PullRequestRecord | null): boolean {
+  if (!stored) return true;
+  if (candidate.updatedAt !== stored.updatedAt) return candidate.updatedAt > stored.updatedAt;
+  return candidate.enriched || !stored.enriched;
+}
+
+export function versionOf(record: PullRequestRecord): number {
+  return record.updatedAt * 2 + (record.enriched ? 1 : 0);
+}

@@ -1,0 +1,25 @@
+import type { RepoLocation } from "./pull-request-store.js";
+import type { PullRequestRef } from "../domain/pull-request-record.js";
+import { createHash } from "node:crypto";
+
+/**
+ * Every key shares one hash tag so multi-key scripts stay legal on a Redis Cluster; BullMQ's queue
+ * uses the same tag as its prefix.
+ */
+export const DEFAULT_KEY_PREFIX = "{merge-discipline}";
+
+export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX) {
+  const repo = (l: RepoLocation): string => `${prefix}:repo:${l.installationId}:${l.repoId}`;
+  return {
+    pr: (ref: PullRequestRef): string => `${repo(ref)}:pr:${ref.number}`,
+    repoPrs: (l: RepoLocation): string => `${repo(l)}:prs`,
+    lineage: (l: RepoLocation, lineageKey: string): string =>
+      `${repo(l)}:lineage:${createHash("sha1").update(lineageKey).digest("hex").slice(0, 16)}`,
+    commits: (l: RepoLocation, sha: string): string => `${repo(l)}:commits:${sha}`,
+    repoName: (fullName: string): string => `${prefix}:repo-name:${fullName.toLowerCase()}`,
+    delivery: (id: string): string => `${prefix}:delivery:${id}`,
+    installationRepos: (installationId: number): string => `${prefix}:installation:${installationId}:repos`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof redisKeys>;

@@ -1,0 +1,84 @@
+// Issue #3: a user's config mistake is shown on GitHub, and the app keeps the last valid policy.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { eventually, startHarness, type Harness } from "../helpers/app-harness.js";
+import { DEPENDABOT, openPullRequest } from "../helpers/pull-requests.js";
+
+const REPO = "acme/tools";
+const PATH = ".github/merge-discipline.yml";
+const VALID = `sla:
+  patch: 10s
+escalation:
+  stages:
+    - at: 30%
+`;
+const INVALID = `sla:
+  patch: 3x
+  security:
+    urgent: 1d
+escalation:
+  stages:
+    - at: 30%
+      mention: everyone
+colour: blue
+`;
+
+describe("invalid config (end to end)", () => {
+  let h: Harness;
+  before(async () => {
+    h = await startHarness();
+    h.fake.addRepo({ owner: "acme", name: "tools" });
+  });
+  after(async () => h?.stop());
+
+  const configCheck = (sha: string) => h.fake.checkRuns(REPO, sha).find((c) => c.name === "merge-discipline config");
+
+  it("reports each problem on the commit that changed the file and keeps the previous policy", async () => {
+    const validSha = h.fake.setFile(REPO, PATH, VALID);
+    await h.pushEvent(REPO, validSha);
+    // The app reads the file as it is on the default branch; let it take in this push before the next.
+    await eventually(() => h.fake.requestsMatching("GET", /\/contents\/\.github/).length >= 1, 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const badSha = h.fake.setFile(REPO, PATH, INVALID);
+    await h.pushEvent(REPO, badSha);
+
+    const check = await eventually(() => configCheck(badSha), 10_000);
+    const output = check.output as { title: string; summary: string };
+    assert.equal(check.conclusion, "failure");
+    assert.match(output.title, /4 problems/);
+    for (const path of ["sla.patch", "sla.security.urgent", "escalation.stages[0].mention", "colour"]) {
+      assert.ok(output.summary.includes(path), `${path} is listed:\n${output.summary}`);
+    }
+    assert.match(output.summary, /"3x" is not a duration/);
+    assert.match(output.summary, /keeps using the last valid configuration/);
+    assert.equal(configCheck(validSha), undefined, "a valid file with no earlier problem needs no check");
+
+    // A redelivered push changes nothing: the same problems are not re-published.
+    const writes = h.fake.writeCount();
+    await h.pushEvent(REPO, badSha);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(h.fake.writeCount(), writes);
+
+    // The previous policy (patch SLA 10s, first stage at 30%) still drives the nudges.
+    const pr = openPullRequest(h.fake, REPO, {
+      at: new Date().toISOString(),
+      user: DEPENDABOT,
+      title: "Bump chalk from 5.3.0 to 5.3.1",
+      head: { ref: "dependabot/npm_and_yarn/chalk-5.3.1" },
+    });
+    await h.pullRequestEvent("opened", REPO, pr.number);
+    await eventually(() => h.fake.comments(REPO, pr.number).some((c) => String(c.body).includes("stage=30%")), 10_000);
+  });
+
+  it("turns the check green when the file is fixed, and names a YAML syntax error with its line", async () => {
+    const brokenSha = h.fake.setFile(REPO, PATH, "sla:\n  patch: [7d\n");
+    await h.pushEvent(REPO, brokenSha);
+    const broken = await eventually(() => configCheck(brokenSha), 10_000);
+    assert.match((broken.output as { summary: string }).summary, /acme\/tools.*not valid YAML|YAML/);
+
+    const fixedSha = h.fake.setFile(REPO, PATH, VALID.replace("10s", "12s"));
+    await h.pushEvent(REPO, fixedSha);
+    const fixed = await eventually(() => configCheck(fixedSha), 10_000);
+    assert.equal(fixed.conclusion, "success");
+  });
+});
