@@ -3,17 +3,17 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import type { Redis } from "ioredis";
-import type { Worker } from "bullmq";
 import { createAppFn } from "./app.js";
 import { buildWorkerDeps } from "./build-worker-deps.js";
 import { healthRoutes } from "./http/health-routes.js";
 import { createLogger } from "./logging/create-logger.js";
 import { BullMqJobQueue } from "./queue/bullmq-job-queue.js";
-import { startWorker } from "./queue/bullmq-worker.js";
+import { startWorker, type JobWorker } from "./queue/bullmq-worker.js";
+import { settlesWithin } from "./queue/settles-within.js";
 import { jobHandlers } from "./queue/process-job.js";
 import type { Job } from "./queue/jobs.js";
 import { restoreDigestSchedules } from "./use-cases/digest-schedule.js";
-import { connectRedis, FOR_WORKERS } from "./redis/connect-redis.js";
+import { connectRedis, FAIL_FAST, FOR_WORKERS } from "./redis/connect-redis.js";
 import { readSettings } from "./settings.js";
 import { RedisDeliveryLog } from "./store/redis-delivery-log.js";
 
@@ -38,8 +38,13 @@ export interface RunningApp {
 
 export async function startApp({ env, probotOverrides, now = Date.now }: StartOptions): Promise<RunningApp> {
   const settings = readSettings(env);
-  const redis = await connectRedis(settings.redisUrl);
-  const workerRedis: Redis | null = settings.role === "web" ? null : await connectRedis(settings.redisUrl, FOR_WORKERS);
+  // Once stopping, no connection (nor BullMQ's duplicates of it, which copy its options) dials Redis again;
+  // a client left reconnecting would keep a stopped app alive and BullMQ's close waiting.
+  let stopRequested = false;
+  const untilStopped = { retryStrategy: (attempt: number) => (stopRequested ? null : Math.min(attempt * 50, 2_000)) };
+  const redis = await connectRedis(settings.redisUrl, { ...FAIL_FAST, ...untilStopped });
+  const workerRedis: Redis | null =
+    settings.role === "web" ? null : await connectRedis(settings.redisUrl, { ...FOR_WORKERS, ...untilStopped });
   const log = createLogger(env);
   const probot = createProbot({ env, overrides: { log, ...probotOverrides } });
   const queue = new BullMqJobQueue(redis);
@@ -61,35 +66,28 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
   await new Promise<void>((resolve) => server.listen(settings.port, settings.host, resolve));
   const port = (server.address() as AddressInfo).port;
 
-  const worker: Worker | null = workerRedis
+  const worker: JobWorker | null = workerRedis
     ? startWorker({ connection: workerRedis, handlers: jobHandlers(deps), concurrency: settings.workerConcurrency, log })
     : null;
 
   if (worker) await restoreDigestSchedules(deps);
   log.info({ port, role: settings.role }, "merge-discipline is running");
+  let stopping: Promise<void> | undefined;
   return {
     port,
     url: `http://127.0.0.1:${port}`,
     probot,
     runJob: (job) => queue.add(job),
-    stop: async () => {
-      await closeServer(server);
-      if (worker) await closeWorker(worker);
-      await queue.close();
-      workerRedis?.disconnect();
-      redis.disconnect();
-    },
+    stop: () =>
+      (stopping ??= (async () => {
+        stopRequested = true;
+        await closeServer(server);
+        await worker?.close();
+        await settlesWithin(queue.close(), 1_000);
+        workerRedis?.disconnect();
+        redis.disconnect();
+      })()),
   };
-}
-
-/** Lets running jobs finish for a while; past that, stops anyway (their locks expire and another worker retries them). */
-async function closeWorker(worker: Worker, graceMs = 10_000): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const graceful = worker.close().then(() => true);
-  const timedOut = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
-  const closed = await Promise.race([graceful, timedOut]);
-  clearTimeout(timer);
-  if (!closed) await worker.close(true);
 }
 
 function closeServer(server: Server): Promise<void> {

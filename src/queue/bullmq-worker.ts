@@ -3,11 +3,20 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 import { QUEUE_NAME, type Job } from "./jobs.js";
+import { settlesWithin } from "./settles-within.js";
 
 export interface JobHandlers {
   process(job: Job): Promise<void>;
   /** When a failed job may run again without counting as a failure (budget, rate limit); null: a real failure. */
   retryAt(error: unknown, job: Job): Promise<number | null>;
+}
+
+export interface JobWorker {
+  /**
+   * Stops taking jobs, lets running ones finish for up to `graceMs`, then closes. Past the grace, running jobs
+   * are left to their lock's expiry: another worker retries them, and every job is idempotent.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Runs queued jobs; several processes may run one each on the same Redis, BullMQ hands each job to one. */
@@ -17,24 +26,36 @@ export function startWorker(options: {
   concurrency: number;
   log: Logger;
   prefix?: string;
-}): Worker {
+}): JobWorker {
   const { handlers, log } = options;
+  const running = new Set<Promise<void>>();
   const worker = new Worker(
     QUEUE_NAME,
     async (bullJob: BullJob, token?: string) => {
-      const job = { name: bullJob.name, data: bullJob.data } as Job;
+      const run = runJob(bullJob, token);
+      running.add(run);
       try {
-        await handlers.process(job);
-      } catch (error) {
-        const at = await handlers.retryAt(error, job);
-        if (at === null) throw error;
-        log.info({ job: job.name, jobId: bullJob.id, until: new Date(at).toISOString() }, "job waits for the write budget or a rate limit");
-        await bullJob.moveToDelayed(at, token);
-        throw new DelayedError();
+        await run;
+      } finally {
+        running.delete(run);
       }
     },
     { connection: options.connection, concurrency: options.concurrency, prefix: options.prefix ?? DEFAULT_KEY_PREFIX },
   );
+
+  async function runJob(bullJob: BullJob, token: string | undefined): Promise<void> {
+    const job = { name: bullJob.name, data: bullJob.data } as Job;
+    try {
+      await handlers.process(job);
+    } catch (error) {
+      const at = await handlers.retryAt(error, job);
+      if (at === null) throw error;
+      log.info({ job: job.name, jobId: bullJob.id, until: new Date(at).toISOString() }, "job waits for the write budget or a rate limit");
+      await bullJob.moveToDelayed(at, token);
+      throw new DelayedError();
+    }
+  }
+
   worker.on("failed", (job, error) => {
     log.warn(
       { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } },
@@ -44,5 +65,17 @@ export function startWorker(options: {
   worker.on("error", (error) => {
     log.error({ err: { message: error.message } }, "worker connection error");
   });
-  return worker;
+
+  return {
+    // BullMQ's graceful close waits for its blocking connection to report "end", which never comes when Redis
+    // went away at the wrong moment, and a later forced close only returns that same pending promise. So: pause
+    // (no new jobs, no waiting), wait for our own running jobs with a bound, then force the close.
+    close: async (graceMs = 10_000) => {
+      await settlesWithin(worker.pause(true), 1_000);
+      if (!(await settlesWithin(Promise.allSettled(running), graceMs))) {
+        log.warn({ graceMs, running: running.size }, "jobs still running at shutdown; their locks will expire and another worker retries them");
+      }
+      await settlesWithin(worker.close(true), 2_000);
+    },
+  };
 }

@@ -81,5 +81,17 @@ describe("bad input (end to end)", () => {
     // The redelivery carries the same delivery id: the failed attempt did not use it up.
     assert.equal((await h.pullRequestEvent("opened", REPO, pr.number, { deliveryId: failed.deliveryId })).status, 200);
     assert.ok((await recordedNumbers()).includes(pr.number));
+    // The worker survived the outage too: the PR's jobs run and its check reaches GitHub.
+    await eventually(() => h.fake.checkRuns(REPO, pr.head.sha).some((c) => c.name === "merge-discipline"), 20_000);
+  });
+
+  it("shuts down within its grace period even while Redis is down", async () => {
+    const other = await h.startAnotherApp();
+    await h.redis.stop();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const started = Date.now();
+    await other.stop();
+    assert.ok(Date.now() - started < 15_000, `stopped after ${Date.now() - started} ms`);
+    await h.redis.restart();
   });
 });
