@@ -38,8 +38,8 @@ export interface RunningApp {
 
 export async function startApp({ env, probotOverrides, now = Date.now }: StartOptions): Promise<RunningApp> {
   const settings = readSettings(env);
-  // Once stopping, no connection (nor BullMQ's duplicates of it, which copy its options) dials Redis again;
-  // a client left reconnecting would keep a stopped app alive and BullMQ's close waiting.
+  // Once stopping, no connection (nor BullMQ's duplicates of it, which copy its options) dials Redis again:
+  // during an outage, a client left reconnecting would keep a stopped app's process alive.
   let stopRequested = false;
   const untilStopped = { retryStrategy: (attempt: number) => (stopRequested ? null : Math.min(attempt * 50, 2_000)) };
   const redis = await connectRedis(settings.redisUrl, { ...FAIL_FAST, ...untilStopped });
