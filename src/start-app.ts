@@ -9,7 +9,7 @@ import { healthRoutes } from "./http/health-routes.js";
 import { createLogger } from "./logging/create-logger.js";
 import { BullMqJobQueue } from "./queue/bullmq-job-queue.js";
 import { startWorker, type JobWorker } from "./queue/bullmq-worker.js";
-import { settlesWithin } from "./queue/settles-within.js";
+import { settlesWithin } from "./async/time-limit.js";
 import { jobHandlers } from "./queue/process-job.js";
 import type { Job } from "./queue/jobs.js";
 import { restoreDigestSchedules } from "./use-cases/digest-schedule.js";

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { withTimeout } from "../async/time-limit.js";
 
 export interface ReadinessProbe {
   /** Resolves when the dependency answers; rejects (or times out) when it does not. */
@@ -26,16 +27,4 @@ export function healthRoutes(redis: ReadinessProbe) {
       return json(res, 503, { status: "unavailable", redis: error instanceof Error ? error.message : "unreachable" });
     }
   };
-}
-
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }

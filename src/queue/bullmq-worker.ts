@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 import { QUEUE_NAME, type Job } from "./jobs.js";
-import { settlesWithin } from "./settles-within.js";
+import { settlesWithin } from "../async/time-limit.js";
 
 export interface JobHandlers {
   process(job: Job): Promise<void>;
