@@ -1,5 +1,5 @@
 import type { CommitInfo } from "../domain/types.js";
-import type { PullRequestRecord, PullRequestRef } from "../domain/pull-request-record.js";
+import type { PullRequestRecord, PullRequestRef, PullRequestState } from "../domain/pull-request-record.js";
 
 export type UpsertOutcome = "created" | "updated" | "stale";
 
@@ -11,8 +11,9 @@ export interface RepoLocation {
 /** Where PR lifecycles live. One contract, run against the Redis and the in-memory adapter alike. */
 export interface PullRequestStore {
   /**
-   * Writes the record unless the stored one is newer (GitHub's `updated_at`; on a tie an enriched
-   * record beats a plain one), so a late or redelivered webhook never rolls a PR back.
+   * Writes the record unless the stored one is newer (GitHub's `updated_at`; on a tie merged beats
+   * closed beats open, then an enriched record beats a plain one), so a late or redelivered webhook
+   * never rolls a PR back.
    */
   upsert(record: PullRequestRecord): Promise<UpsertOutcome>;
   get(ref: PullRequestRef): Promise<PullRequestRecord | null>;
@@ -36,13 +37,17 @@ export interface DeliveryLog {
   release(deliveryId: string): Promise<void>;
 }
 
-/** The newer-wins rule both adapters share. */
+/** The newer-wins rule both adapters share: a tie (same version) is a redelivery and may overwrite. */
 export function isNewer(candidate: PullRequestRecord, stored: PullRequestRecord | null): boolean {
-  if (!stored) return true;
-  if (candidate.updatedAt !== stored.updatedAt) return candidate.updatedAt > stored.updatedAt;
-  return candidate.enriched || !stored.enriched;
+  return !stored || versionOf(candidate) >= versionOf(stored);
 }
 
+// `updated_at` has one-second resolution, so a stale "opened" can carry the same second as the merge
+// that followed it. A PR can be merged or closed after being open but never un-merged, so on a tie the
+// further-along state wins; a same-second reopen is left for reconciliation to see on GitHub.
+const STATE_RANK: Record<PullRequestState, number> = { open: 0, closed: 1, merged: 2 };
+
+/** Orders snapshots of one PR: GitHub's `updated_at`, then state, then enrichment (fits a double). */
 export function versionOf(record: PullRequestRecord): number {
-  return record.updatedAt * 2 + (record.enriched ? 1 : 0);
+  return record.updatedAt * 8 + STATE_RANK[record.state] * 2 + (record.enriched ? 1 : 0);
 }

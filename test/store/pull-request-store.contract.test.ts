@@ -8,7 +8,7 @@ import { MemoryDeliveryLog } from "../../src/store/memory-delivery-log.js";
 import { RedisPullRequestStore } from "../../src/store/redis-pull-request-store.js";
 import { RedisDeliveryLog } from "../../src/store/redis-delivery-log.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
-import { DAY, merged, record, T0, update } from "../helpers/records.js";
+import { closed, DAY, merged, record, T0, update } from "../helpers/records.js";
 
 const location = { installationId: 1, repoId: 100 };
 
@@ -32,6 +32,22 @@ function contract(name: string, make: () => Promise<{ store: PullRequestStore; d
       assert.equal(await store.upsert(done), "updated");
       assert.equal(await store.upsert(open), "stale");
       assert.equal((await store.get({ ...location, number: 1 }))?.state, "merged");
+    });
+
+    it("on a same-second tie, merged or closed beats open, whichever arrives last", async () => {
+      const { store } = await make();
+      // GitHub's updated_at has whole seconds: a stale "opened" may carry the merge's second.
+      const open = { ...record({ number: 1 }), enriched: true };
+      await store.upsert(merged(open, open.updatedAt));
+      assert.equal(await store.upsert(open), "stale");
+      assert.equal((await store.get({ ...location, number: 1 }))?.state, "merged");
+      const other = record({ number: 2 });
+      await store.upsert(other);
+      assert.equal(await store.upsert(closed(other, other.updatedAt)), "updated");
+      assert.equal(await store.upsert(other), "stale");
+      assert.equal(await store.upsert(merged(other, other.updatedAt)), "updated");
+      assert.equal(await store.upsert(closed(other, other.updatedAt)), "stale");
+      assert.equal((await store.get({ ...location, number: 2 }))?.state, "merged");
     });
 
     it("prefers an enriched record over a plain one of the same moment, not the other way round", async () => {
