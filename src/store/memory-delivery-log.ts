@@ -1,15 +1,22 @@
-import type { DeliveryLog } from "./pull-request-store.js";
+import type { DeliveryClaim, DeliveryLog } from "./pull-request-store.js";
 
+/** The in-memory twin: one process, so a claim in progress cannot outlive its holder and needs no expiry. */
 export class MemoryDeliveryLog implements DeliveryLog {
-  private readonly seen = new Set<string>();
+  private readonly done = new Set<string>();
+  private readonly inProgress = new Set<string>();
 
-  async claim(deliveryId: string): Promise<boolean> {
-    if (this.seen.has(deliveryId)) return false;
-    this.seen.add(deliveryId);
-    return true;
+  async claim(deliveryId: string): Promise<DeliveryClaim | null> {
+    if (this.done.has(deliveryId) || this.inProgress.has(deliveryId)) return null;
+    this.inProgress.add(deliveryId);
+    return { deliveryId, token: deliveryId };
   }
 
-  async release(deliveryId: string): Promise<void> {
-    this.seen.delete(deliveryId);
+  async complete(claim: DeliveryClaim): Promise<void> {
+    this.inProgress.delete(claim.deliveryId);
+    this.done.add(claim.deliveryId);
+  }
+
+  async release(claim: DeliveryClaim): Promise<void> {
+    this.inProgress.delete(claim.deliveryId);
   }
 }

@@ -29,12 +29,20 @@ export interface PullRequestStore {
   loadCommits(location: RepoLocation, headSha: string): Promise<CommitInfo[] | null>;
 }
 
+/** A delivery being handled: in progress until completed, and free again if released or its holder died. */
+export interface DeliveryClaim {
+  deliveryId: string;
+  token: string;
+}
+
 /** Remembers webhook delivery ids so a redelivered webhook is recorded once. */
 export interface DeliveryLog {
-  /** True when this delivery is new; false when it was already handled. */
-  claim(deliveryId: string): Promise<boolean>;
-  /** Forgets a claim whose handling failed, so GitHub's redelivery can try again. */
-  release(deliveryId: string): Promise<void>;
+  /** A claim when this delivery is neither handled nor being handled; null otherwise. */
+  claim(deliveryId: string): Promise<DeliveryClaim | null>;
+  /** Marks the delivery handled, for good (its redeliveries are skipped). */
+  complete(claim: DeliveryClaim): Promise<void>;
+  /** Gives up a claim whose handling failed, so GitHub's redelivery can try again. */
+  release(claim: DeliveryClaim): Promise<void>;
 }
 
 /** The newer-wins rule both adapters share: a tie (same version) is a redelivery and may overwrite. */

@@ -1,5 +1,6 @@
 import type { Redis } from "ioredis";
-import type { DeliveryLog } from "./pull-request-store.js";
+import type { DeliveryClaim, DeliveryLog } from "./pull-request-store.js";
+import { DEFAULT_LEASE_MS, releaseLease, takeLease } from "./redis-lease.js";
 import { redisKeys, type RedisKeys } from "./redis-keys.js";
 
 /** GitHub lets a delivery be redelivered for 3 days (7 on GHES); remember ids a little longer. */
@@ -11,16 +12,26 @@ export class RedisDeliveryLog implements DeliveryLog {
   constructor(
     private readonly redis: Redis,
     prefix?: string,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
   ) {
     this.keys = redisKeys(prefix);
   }
 
-  async claim(deliveryId: string): Promise<boolean> {
-    const result = await this.redis.set(this.keys.delivery(deliveryId), "1", "EX", DELIVERY_TTL_SECONDS, "NX");
-    return result === "OK";
+  private leaseKey(deliveryId: string): string {
+    return `${this.keys.delivery(deliveryId)}:lease`;
   }
 
-  async release(deliveryId: string): Promise<void> {
-    await this.redis.del(this.keys.delivery(deliveryId));
+  async claim(deliveryId: string): Promise<DeliveryClaim | null> {
+    const answer = await takeLease(this.redis, { done: this.keys.delivery(deliveryId), lease: this.leaseKey(deliveryId) }, this.leaseMs);
+    return answer.kind === "leased" ? { deliveryId, token: answer.token } : null;
+  }
+
+  async complete(claim: DeliveryClaim): Promise<void> {
+    await this.redis.set(this.keys.delivery(claim.deliveryId), "1", "EX", DELIVERY_TTL_SECONDS);
+    await releaseLease(this.redis, this.leaseKey(claim.deliveryId), claim.token);
+  }
+
+  async release(claim: DeliveryClaim): Promise<void> {
+    await releaseLease(this.redis, this.leaseKey(claim.deliveryId), claim.token);
   }
 }

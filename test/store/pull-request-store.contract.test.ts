@@ -94,12 +94,16 @@ function contract(name: string, make: () => Promise<{ store: PullRequestStore; d
       assert.deepEqual(await store.loadCommits(location, "abc"), commits);
     });
 
-    it("claims a delivery once, and again after a release", async () => {
+    it("claims a delivery once while in progress, again after a release, never after it completed", async () => {
       const { deliveries } = await make();
-      assert.equal(await deliveries.claim("d-1"), true);
-      assert.equal(await deliveries.claim("d-1"), false);
-      await deliveries.release("d-1");
-      assert.equal(await deliveries.claim("d-1"), true);
+      const first = await deliveries.claim("d-1");
+      assert.ok(first);
+      assert.equal(await deliveries.claim("d-1"), null, "in progress elsewhere");
+      await deliveries.release(first);
+      const second = await deliveries.claim("d-1");
+      assert.ok(second, "released: a redelivery may try again");
+      await deliveries.complete(second);
+      assert.equal(await deliveries.claim("d-1"), null, "handled for good");
     });
   });
 }
@@ -121,4 +125,19 @@ contract("redis", async () => {
   // A fresh hash-tagged prefix per test keeps tests independent on one server.
   const prefix = `{test-${++prefixCounter}}`;
   return { store: new RedisPullRequestStore(client, prefix), deliveries: new RedisDeliveryLog(client, prefix) };
+});
+
+describe("redis delivery log", () => {
+  it("lets a redelivery in once the claim of a process that died mid-way ran out", async () => {
+    const deliveries = new RedisDeliveryLog(client, `{test-lease-${++prefixCounter}}`, 150);
+    assert.ok(await deliveries.claim("d-1"));
+    // The holder never completes nor releases: it was killed.
+    assert.equal(await deliveries.claim("d-1"), null);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const retry = await deliveries.claim("d-1");
+    assert.ok(retry);
+    await deliveries.complete(retry);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    assert.equal(await deliveries.claim("d-1"), null, "done does not run out with the lease");
+  });
 });

@@ -144,5 +144,7 @@ describe("oncePerDelivery", () => {
     await assert.rejects(oncePerDelivery(deliveries, "d2", log, async () => Promise.reject(new Error("redis down"))));
     await oncePerDelivery(deliveries, "d2", log, async () => void runs++);
     assert.equal(runs, 2);
+    await oncePerDelivery(deliveries, "d2", log, async () => void runs++);
+    assert.equal(runs, 2, "completed: a redelivery is skipped");
   });
 });
