@@ -10,6 +10,7 @@ import { createLogger } from "./logging/create-logger.js";
 import { BullMqJobQueue } from "./queue/bullmq-job-queue.js";
 import { startWorker, type JobWorker } from "./queue/bullmq-worker.js";
 import { settlesWithin } from "./async/time-limit.js";
+import { AppOctokit } from "./github/app-octokit.js";
 import { jobHandlers } from "./queue/process-job.js";
 import type { Job } from "./queue/jobs.js";
 import { restoreDigestSchedules } from "./use-cases/digest-schedule.js";
@@ -46,7 +47,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
   const workerRedis: Redis | null =
     settings.role === "web" ? null : await connectRedis(settings.redisUrl, { ...FOR_WORKERS, ...untilStopped });
   const log = createLogger(env);
-  const probot = createProbot({ env, overrides: { log, ...probotOverrides } });
+  const probot = createProbot({ env, overrides: { log, Octokit: AppOctokit, ...probotOverrides } });
   const queue = new BullMqJobQueue(redis);
   const deps = buildWorkerDeps({ redis, queue, probot, log, now, identities: settings.identities });
   const readiness = { check: async () => void (await redis.ping()) };

@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { createProbot } from "probot";
 import { buildWorkerDeps } from "../build-worker-deps.js";
+import { AppOctokit } from "../github/app-octokit.js";
 import { createLogger } from "../logging/create-logger.js";
 import { BullMqJobQueue } from "../queue/bullmq-job-queue.js";
 import { RetryLater } from "../queue/retry-later.js";
@@ -36,7 +37,7 @@ export async function digestCommand(args: string[], io: CliIo, probotOverrides: 
   const queue = new BullMqJobQueue(redis);
   try {
     const log = createLogger(io.env, 2, "warn");
-    const probot = createProbot({ env: io.env, overrides: { log, ...probotOverrides } });
+    const probot = createProbot({ env: io.env, overrides: { log, Octokit: AppOctokit, ...probotOverrides } });
     const deps = buildWorkerDeps({ redis, queue, probot, log, now: io.now, identities: settings.identities });
     const results = await publishDigests(deps, { installationId, onlyRepo: values.repo, dryRun: values["dry-run"] === true });
     if (results.length === 0) io.err(`no repositories with recorded dependency PRs for installation ${installationId}`);
