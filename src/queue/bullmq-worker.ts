@@ -2,7 +2,7 @@ import { DelayedError, Worker, type Job as BullJob } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
-import { QUEUE_NAME, type Job } from "./jobs.js";
+import { jobLogFields, QUEUE_NAME, type Job } from "./jobs.js";
 import { settlesWithin } from "../async/time-limit.js";
 
 export interface JobHandlers {
@@ -56,11 +56,16 @@ export function startWorker(options: {
     }
   }
 
-  worker.on("failed", (job, error) => {
-    log.warn(
-      { job: job?.name, jobId: job?.id, attempt: job?.attemptsMade, err: { message: error.message } },
-      "job failed; BullMQ retries it with backoff",
-    );
+  worker.on("failed", (bullJob, error) => {
+    if (error instanceof DelayedError) return;
+    const where = bullJob ? safeLogFields({ name: bullJob.name, data: bullJob.data } as Job) : {};
+    const fields = { job: bullJob?.name, jobId: bullJob?.id, attempt: bullJob?.attemptsMade, ...where };
+    if (bullJob && bullJob.attemptsMade < (bullJob.opts.attempts ?? 1)) {
+      log.warn({ ...fields, err: { message: error.message } }, "job failed; BullMQ retries it with backoff");
+      return;
+    }
+    // The work is dropped now: say so loudly, with the error that tells an operator what to fix.
+    log.error({ ...fields, err: { message: error.message, stack: error.stack } }, "job failed on its last attempt and was dropped");
   });
   worker.on("error", (error) => {
     log.error({ err: { message: error.message } }, "worker connection error");
@@ -78,4 +83,13 @@ export function startWorker(options: {
       await settlesWithin(worker.close(true), 2_000);
     },
   };
+}
+
+/** A listener that throws would crash the process; a job with unexpected data is logged without its place. */
+function safeLogFields(job: Job): ReturnType<typeof jobLogFields> | Record<string, never> {
+  try {
+    return jobLogFields(job);
+  } catch {
+    return {};
+  }
 }

@@ -83,6 +83,23 @@ export function installationOf(job: Job): number {
   }
 }
 
+/** Where a job works, for its log lines. */
+export function jobLogFields(job: Job): { installation: number; repo?: string; pr?: number } {
+  const installation = installationOf(job);
+  switch (job.name) {
+    case "enrich-pull-request":
+      return { installation, repo: job.data.snapshot.repo, pr: job.data.snapshot.ref.number };
+    case "evaluate-pull-request":
+    case "run-command":
+      return { installation, repo: job.data.repo, pr: job.data.ref.number };
+    case "refresh-policy":
+    case "apply-gate":
+      return { installation, repo: job.data.repo };
+    default:
+      return { installation };
+  }
+}
+
 export interface AddOptions {
   /** Run no earlier than this (epoch ms). */
   at?: number;

@@ -5,7 +5,7 @@
 import { createHash } from "node:crypto";
 import { renderGateCheck } from "../domain/check-run/render-gate-check.js";
 import { splitFullName } from "../github/github-reads.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import { currentPolicy } from "./current-policy.js";
 import { overdueSecurityFixes } from "./overdue-security.js";
 import type { WorkerDeps } from "./worker-deps.js";
@@ -34,8 +34,7 @@ export async function applyGate(deps: WorkerDeps, job: { installationId: number;
   for (const pr of targets) {
     const previous = shown.get(pr.headSha);
     if (previous === fingerprint || (previous === undefined && overdue.length === 0)) continue;
-    const answer = await deps.budget.acquire(job.installationId, 1, deps.now());
-    if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
+    await spendWrites(deps, job.installationId, 1);
     await writes.ensureCheckRun(repo, pr.headSha, spec);
     await deps.gates.remember(location, pr.headSha, fingerprint);
   }

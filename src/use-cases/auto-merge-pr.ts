@@ -4,7 +4,7 @@ import { decideAutoMerge } from "../domain/auto-merge-decision.js";
 import type { Policy, SlaClass } from "../domain/policy.js";
 import type { PullRequestRecord } from "../domain/pull-request-record.js";
 import { splitFullName, type CiState } from "../github/github-reads.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import type { PrState } from "../store/pr-state-store.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
@@ -35,8 +35,7 @@ export async function autoMergeIfSafe(
       deps.log.info({ repo: record.repo, pr: record.number, reason: decision.reason }, "auto-merge switched off for the new head");
     }
   } else {
-    const answer = await deps.budget.acquire(record.installationId, 1, deps.now());
-    if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
+    await spendWrites(deps, record.installationId, 1);
     const merger = await deps.merger(record.installationId);
     const outcome = await merger.enable(splitFullName(record.repo), { number: record.number, nodeId: record.nodeId, headSha: record.headSha }, decision.method);
     result = { state: outcome.state, reason: outcome.state === "refused" ? outcome.reason : null, sha: record.headSha };

@@ -8,7 +8,7 @@ import type { EscalationStage, Policy } from "../domain/policy.js";
 import type { PullRequestRecord } from "../domain/pull-request-record.js";
 import { renderNudge } from "../domain/render-nudge.js";
 import { splitFullName, type CiState } from "../github/github-reads.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import { resolveOwners } from "./resolve-owners.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
@@ -40,8 +40,7 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<v
       .filter((label): label is string => label !== null))];
     const cost = (alreadyPosted ? 0 : 1) + (labels.length > 0 ? 1 : 0);
     if (cost === 0) return;
-    const answer = await deps.budget.acquire(record.installationId, cost, deps.now());
-    if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
+    await spendWrites(deps, record.installationId, cost);
     if (!alreadyPosted) {
       const wantsOwners = stage.mention === "owners" || stage.mention === "owners-and-contacts";
       const wantsContacts = stage.mention === "contacts" || stage.mention === "owners-and-contacts";

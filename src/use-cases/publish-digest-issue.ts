@@ -4,7 +4,7 @@
 import { renderAllClear, renderSuperseded } from "../domain/digest/render-digest.js";
 import type { RepoName } from "../github/github-reads.js";
 import type { MarkedIssue } from "../github/github-writes.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export const DIGEST_LABEL = "merge-discipline-digest";
@@ -62,8 +62,6 @@ async function publish(deps: WorkerDeps, digest: DigestIssue): Promise<DigestOut
 }
 
 async function spend(deps: WorkerDeps, installationId: number, writes: number): Promise<void> {
-  if (writes === 0) return;
   // Issues are few; a large all-clear sweep is split by the budget's own limit.
-  const answer = await deps.budget.acquire(installationId, Math.min(writes, 60), deps.now());
-  if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
+  await spendWrites(deps, installationId, Math.min(writes, 60));
 }

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { renderPrCheck, type PrCheckInput } from "../domain/check-run/render-pr-check.js";
 import { splitFullName } from "../github/github-reads.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import type { PrState } from "../store/pr-state-store.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
@@ -12,8 +12,7 @@ export async function publishPrCheck(deps: WorkerDeps, input: PrCheckInput, stat
   const spec = renderPrCheck(input);
   const fingerprint = createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 24);
   if (state.check?.sha === record.headSha && state.check.fingerprint === fingerprint) return;
-  const answer = await deps.budget.acquire(record.installationId, 1, deps.now());
-  if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
+  await spendWrites(deps, record.installationId, 1);
   const writes = await deps.writes(record.installationId);
   await writes.ensureCheckRun(splitFullName(record.repo), record.headSha, spec);
   await deps.prStates.set(record, "check", { sha: record.headSha, fingerprint });

@@ -11,7 +11,7 @@ import { slaClassOf } from "../domain/sla-class.js";
 import { splitFullName } from "../github/github-reads.js";
 import type { RunCommandJob } from "../queue/jobs.js";
 import { priorityOf } from "../queue/evaluation-scheduler.js";
-import { RetryLater } from "../queue/retry-later.js";
+import { spendWrites } from "./spend-writes.js";
 import { actorRights } from "./actor-rights.js";
 import { currentCi } from "./pr-ci.js";
 import { prContext } from "./pr-context.js";
@@ -27,17 +27,19 @@ export async function runCommand(deps: WorkerDeps, data: Data): Promise<void> {
   const actions = actionsOf(data, slug);
   if (actions.length === 0) return;
   const repo = splitFullName(record.repo);
-  const isComment = data.source.kind === "comment";
-  const replies = actions.filter((a) => a.kind !== "ack").length;
-  const answer = await deps.budget.acquire(record.installationId, (isComment ? 1 : 0) + replies, deps.now());
-  if (!answer.granted) throw new RetryLater(answer.retryAt, "write budget");
-  const writes = await deps.writes(record.installationId);
-  if (data.source.kind === "comment") await writes.addReaction(repo, data.source.commentId, "eyes");
-
+  // Decide first, then write: the budget is asked for exactly the writes that follow (none for an acknowledgement).
+  const replies: Array<{ marker: string; body: string }> = [];
   for (const [index, action] of actions.entries()) {
     const marker = `<!-- merge-discipline:reply ${data.source.kind === "comment" ? `comment=${data.source.commentId}` : `button=${data.source.deliveryId}`} n=${index} -->`;
-    const reply = await perform(deps, record, data.actor, action, slug, marker);
-    if (reply) await writes.ensureComment(repo, record.number, marker, reply);
+    const body = await perform(deps, record, data.actor, action, slug, marker);
+    if (body) replies.push({ marker, body });
+  }
+  const count = (data.source.kind === "comment" ? 1 : 0) + replies.length;
+  if (count > 0) {
+    await spendWrites(deps, record.installationId, count);
+    const writes = await deps.writes(record.installationId);
+    if (data.source.kind === "comment") await writes.addReaction(repo, data.source.commentId, "eyes");
+    for (const reply of replies) await writes.ensureComment(repo, record.number, reply.marker, reply.body);
   }
   // The check (and the next reminder) follow at once.
   await deps.scheduler.schedule(record, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));

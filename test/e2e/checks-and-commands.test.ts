@@ -139,4 +139,18 @@ describe("check runs, commands and CI (end to end)", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     assert.deepEqual(replies(pr.number), []);
   });
+
+  it("acknowledges from the check's button: the check says who, and nothing else is written", async () => {
+    const pr = open("Bump ws from 8.17.0 to 8.17.1", "dependabot/npm_and_yarn/ws-8.17.1");
+    await h.pullRequestEvent("opened", REPO, pr.number);
+    await eventually(() => check(pr.number), 10_000);
+    await h.checkRunActionEvent(REPO, pr.number, "ack", "maria");
+    const acknowledged = await eventually(() => /Acknowledged:\*\* by maria/.test(check(pr.number)?.output.summary ?? "") && check(pr.number), 10_000);
+    assert.equal(acknowledged.conclusion, "success");
+    assert.deepEqual(replies(pr.number), [], "an acknowledgement needs no reply");
+
+    await h.checkRunActionEvent(REPO, pr.number, "ack", "visitor");
+    await eventually(() => replies(pr.number).length === 1, 10_000);
+    assert.match(replies(pr.number)[0] ?? "", /visitor/, "a refused acknowledgement is answered");
+  });
 });
