@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PullRequestRef } from "../domain/pull-request-record.js";
 import type { PullRequestSnapshot } from "../domain/pull-request-snapshot.js";
 
@@ -17,6 +18,12 @@ export interface EvaluatePullRequestJob {
 export interface RefreshPolicyJob {
   name: "refresh-policy";
   data: { installationId: number; repoId: number; repo: string; commitSha: string };
+}
+
+/** Show a config's problems (or their fixing) as the "merge-discipline config" check, apart from the policy decision. */
+export interface ReportConfigJob {
+  name: "report-config";
+  data: { installationId: number; repoId: number; repo: string; sourceId: string; files: string[]; commitSha: string | null };
 }
 
 /** A maintainer talking to the app: a PR comment command, or a check-run button. */
@@ -40,7 +47,14 @@ export interface PublishDigestJob {
   data: { installationId: number };
 }
 
-export type Job = PublishDigestJob | EnrichPullRequestJob | EvaluatePullRequestJob | RefreshPolicyJob | RunCommandJob | ApplyGateJob;
+export type Job =
+  | PublishDigestJob
+  | EnrichPullRequestJob
+  | EvaluatePullRequestJob
+  | RefreshPolicyJob
+  | ReportConfigJob
+  | RunCommandJob
+  | ApplyGateJob;
 export type JobName = Job["name"];
 
 /** Deterministic ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -56,6 +70,11 @@ export function jobIdOf(job: Job): string {
     }
     case "refresh-policy":
       return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.commitSha}`;
+    case "report-config": {
+      // One report per config version and commit; the source id holds characters a job id may not.
+      const key = createHash("sha256").update(`${job.data.sourceId} ${job.data.commitSha ?? ""}`).digest("hex").slice(0, 20);
+      return `${job.name}-${job.data.installationId}-${job.data.repoId}-${key}`;
+    }
     case "run-command": {
       const { ref, source } = job.data;
       const id = source.kind === "comment" ? `c${source.commentId}` : `b${source.deliveryId}`;
@@ -75,6 +94,7 @@ export function installationOf(job: Job): number {
     case "evaluate-pull-request":
       return job.data.ref.installationId;
     case "refresh-policy":
+    case "report-config":
     case "apply-gate":
     case "publish-digest":
       return job.data.installationId;
@@ -93,6 +113,7 @@ export function jobLogFields(job: Job): { installation: number; repo?: string; p
     case "run-command":
       return { installation, repo: job.data.repo, pr: job.data.ref.number };
     case "refresh-policy":
+    case "report-config":
     case "apply-gate":
       return { installation, repo: job.data.repo };
     default:

@@ -2,6 +2,7 @@ import { rateLimitWait } from "../github/rate-limit-wait.js";
 import { enrichPullRequest } from "../use-cases/enrich-pull-request.js";
 import { evaluatePullRequest } from "../use-cases/evaluate-pull-request.js";
 import { refreshPolicy } from "../use-cases/refresh-policy.js";
+import { reportConfig } from "../use-cases/report-config.js";
 import { applyGate } from "../use-cases/apply-gate.js";
 import { runCommand } from "../use-cases/run-command.js";
 import { publishDigests } from "../use-cases/publish-digests.js";
@@ -23,6 +24,9 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
           return;
         case "refresh-policy":
           await refreshPolicy(deps, job.data);
+          return;
+        case "report-config":
+          await reportConfig(deps, job.data);
           return;
         case "run-command":
           await runCommand(deps, job.data);

@@ -1,15 +1,13 @@
 // A repo's policy: loaded from its config files at most once an hour (or at once after a push to the
 // default branch), validated, and — when the file has problems — the last valid policy is kept and
-// the problems are shown on GitHub as a "merge-discipline config" check run.
+// the problems are shown on GitHub as a "merge-discipline config" check run (by the report-config job).
 import { DEFAULT_POLICY } from "../config/default-policy.js";
 import { parsePolicy } from "../config/parse-policy.js";
 import type { Policy } from "../domain/policy.js";
-import { renderConfigCheck } from "../domain/render-config-check.js";
 import { splitFullName } from "../github/github-reads.js";
-import { RetryLater } from "../queue/retry-later.js";
 import type { RepoLocation } from "../store/pull-request-store.js";
 import { POLICY_SHAPE_VERSION, type StoredPolicy } from "../store/policy-store.js";
-import { CONFIG_PATH, readConfigSource } from "./read-config-source.js";
+import { readConfigSource } from "./read-config-source.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export const POLICY_TTL_MS = 3_600_000;
@@ -47,25 +45,17 @@ export async function currentPolicy(deps: WorkerDeps, request: PolicyRequest): P
   if (parsed.problems.length > 0) {
     deps.log.warn({ repo: request.repo, problems: parsed.problems, files: source.files }, "invalid merge-discipline config; keeping the last valid policy");
   }
-  // Problems are always shown; a fixed file gets a green check only where a red one may be showing.
+  // Problems are always shown; a fixed file gets a green check only where a red one may be showing. Showing
+  // them is a job of its own: a failure to write the check must never hold back the policy, so the repo's
+  // evaluations go on while the report is retried.
   const mustReport = parsed.problems.length > 0 || (stored?.problems.length ?? 0) > 0;
-  if (mustReport && source.files.length > 0) {
-    await reportConfig(deps, request, next, source.files);
+  const reporting = mustReport && source.files.length > 0;
+  await deps.policies.save(location, { ...next, reportedSourceId: reporting ? next.reportedSourceId : source.sourceId });
+  if (reporting) {
+    await deps.queue.add({
+      name: "report-config",
+      data: { ...location, repo: request.repo, sourceId: source.sourceId, files: source.files, commitSha: request.pushedCommit ?? null },
+    });
   }
-  await deps.policies.save(location, { ...next, reportedSourceId: source.sourceId });
   return next.policy ?? DEFAULT_POLICY;
-}
-
-async function reportConfig(deps: WorkerDeps, request: PolicyRequest, stored: StoredPolicy, files: string[]): Promise<void> {
-  const { installationId } = request.location;
-  const repo = splitFullName(request.repo);
-  const sha = request.pushedCommit ?? (await (await deps.github(installationId)).lastCommitTouching(repo, CONFIG_PATH));
-  if (!sha) return;
-  const answer = await deps.budget.acquire(installationId, 1, deps.now());
-  if (!answer.granted) {
-    await deps.policies.save(request.location, stored);
-    throw new RetryLater(answer.retryAt, "write budget");
-  }
-  const writes = await deps.writes(installationId);
-  await writes.ensureCheckRun(repo, sha, renderConfigCheck(stored.problems, files, stored.policy !== null));
 }

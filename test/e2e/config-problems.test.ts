@@ -81,4 +81,27 @@ describe("invalid config (end to end)", () => {
     const fixed = await eventually(() => configCheck(fixedSha), 10_000);
     assert.equal(fixed.conclusion, "success");
   });
+
+  it("keeps evaluating a repo whose config check cannot be written, and shows the check once GitHub lets it", async () => {
+    const repo = "acme/cfg";
+    h.fake.addRepo({ owner: "acme", name: "cfg" });
+    const badSha = h.fake.setFile(repo, PATH, INVALID);
+    // The lookup of the commit to show the problems on fails three times (retried at about 5 s and 15 s).
+    h.fake.failNext({ method: "GET", path: /^\/repos\/acme\/cfg\/commits$/, status: 502, times: 3 });
+    const pr = openPullRequest(h.fake, repo, {
+      at: new Date().toISOString(),
+      user: DEPENDABOT,
+      title: "Bump nanoid from 3.3.7 to 3.3.8",
+      head: { ref: "dependabot/npm_and_yarn/nanoid-3.3.8" },
+    });
+    await h.pullRequestEvent("opened", repo, pr.number);
+    const head = (h.fake.pull(repo, pr.number) as { head: { sha: string } }).head.sha;
+    await eventually(() => h.fake.checkRuns(repo, head).find((c) => c.name === "merge-discipline"), 10_000);
+    assert.equal(h.fake.checkRuns(repo, badSha).length, 0, "the PR's check did not wait for the config report");
+
+    const report = await eventually(() => h.fake.checkRuns(repo, badSha).find((c) => c.name === "merge-discipline config"), 40_000);
+    assert.equal(report.conclusion, "failure");
+    assert.ok(h.fake.requestsMatching("GET", /^\/repos\/acme\/cfg\/commits$/).length >= 4, "the lookup failed and was retried");
+    assert.equal(h.fake.requestsMatching("POST", /^\/repos\/acme\/cfg\/check-runs$/).filter((r) => (r.body as { name?: string }).name === "merge-discipline config").length, 1);
+  });
 });
