@@ -16,6 +16,7 @@ import { RedisPolicyStore } from "./store/redis-policy-store.js";
 import { RedisPrStateStore } from "./store/redis-pr-state-store.js";
 import { RedisPullRequestStore } from "./store/redis-pull-request-store.js";
 import type { WorkerDeps } from "./use-cases/worker-deps.js";
+import { createAppMetrics, type AppMetrics } from "./metrics/app-metrics.js";
 
 export function buildWorkerDeps(input: {
   redis: Redis;
@@ -24,6 +25,8 @@ export function buildWorkerDeps(input: {
   log: Logger;
   now: () => number;
   identities: BotIdentities;
+  /** The CLI counts into a registry nobody scrapes. */
+  metrics?: AppMetrics;
 }): WorkerDeps {
   const { redis, queue, probot } = input;
   let slug: Promise<string> | undefined;
@@ -53,6 +56,7 @@ export function buildWorkerDeps(input: {
     appSlug,
     identities: input.identities,
     log: input.log,
+    metrics: input.metrics ?? createAppMetrics(),
     now: input.now,
     redis,
   };

@@ -15,6 +15,19 @@ export interface Settings {
   hasCredentials: boolean;
   /** The GitHub App's id, to tell the app's own check suites from CI's; null before setup. */
   appId: number | null;
+  metrics: MetricsSettings;
+}
+
+/**
+ * Where `/metrics` is served: with a token, on the main port behind `Authorization: Bearer`; with a port of
+ * its own, there (and the token is still checked when set); with neither, nowhere — the safe default.
+ */
+export interface MetricsSettings {
+  token: string | null;
+  port: number | null;
+  host: string | undefined;
+  /** Shared-state gauges (queue, stale patches, SLO) are read from Redis at most this often. */
+  stateMaxAgeMs: number;
 }
 
 export class SettingsError extends Error {}
@@ -34,6 +47,12 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     identities: identitiesFrom(env),
     hasCredentials: Boolean(env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)),
     appId: env.APP_ID && Number.isInteger(Number(env.APP_ID)) ? Number(env.APP_ID) : null,
+    metrics: {
+      token: env.METRICS_TOKEN || null,
+      port: env.METRICS_PORT ? positiveInt(env.METRICS_PORT, 0, "METRICS_PORT", true) : null,
+      host: env.METRICS_HOST || env.HOST || undefined,
+      stateMaxAgeMs: positiveInt(env.METRICS_STATE_MAX_AGE_SECONDS, 30, "METRICS_STATE_MAX_AGE_SECONDS", true) * 1000,
+    },
   };
 }
 

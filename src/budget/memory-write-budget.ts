@@ -39,6 +39,11 @@ export class MemoryWriteBudget implements WriteBudget {
     this.pauses.set(installationId, Math.max(at, this.pauses.get(installationId) ?? at));
   }
 
+  async used(installationId: number, now: number): Promise<{ minute: number; hour: number }> {
+    const taken = this.taken.get(installationId) ?? [];
+    return { minute: taken.filter((t) => t > now - MINUTE_MS).length, hour: taken.filter((t) => t > now - HOUR_MS).length };
+  }
+
   async pausedUntil(installationId: number, now: number): Promise<number | null> {
     const until = this.pauses.get(installationId);
     return until !== undefined && until > now ? until : null;

@@ -79,6 +79,15 @@ export class RedisWriteBudget implements WriteBudget {
     await this.redis.eval(PAUSE_SCRIPT, 1, this.pauseKey(installationId), String(at), String(ttl));
   }
 
+  async used(installationId: number, now: number): Promise<{ minute: number; hour: number }> {
+    const at = Math.floor(now);
+    const [minute, hour] = await Promise.all([
+      this.redis.zcount(this.slotsKey(installationId), `(${at - MINUTE_MS}`, "+inf"),
+      this.redis.zcount(this.slotsKey(installationId), `(${at - HOUR_MS}`, "+inf"),
+    ]);
+    return { minute, hour };
+  }
+
   async pausedUntil(installationId: number, now: number): Promise<number | null> {
     const stored = await this.redis.get(this.pauseKey(installationId));
     const until = stored === null ? Number.NaN : Number(stored);

@@ -26,6 +26,8 @@ export interface WriteBudget {
   /** GitHub answered with a rate limit: no writes for this installation until `until` (shared by every process). */
   pauseUntil(installationId: number, until: number): Promise<void>;
   pausedUntil(installationId: number, now: number): Promise<number | null>;
+  /** Slots held at `now` in the minute and the hour window (for the metrics; takes nothing). */
+  used(installationId: number, now: number): Promise<{ minute: number; hour: number }>;
 }
 
 export function checkLimits(limits: BudgetLimits): BudgetLimits {

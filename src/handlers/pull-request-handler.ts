@@ -8,6 +8,7 @@ import { requestGate } from "../use-cases/request-gate.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { Redis } from "ioredis";
 import { registerInstallation } from "../use-cases/digest-schedule.js";
+import { observeMerge, type ObserveMergeDeps } from "../use-cases/observe-merge.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -20,7 +21,7 @@ export const PULL_REQUEST_EVENTS = [
   "pull_request.closed",
 ] as const;
 
-export interface HandlerDeps extends Omit<RecordDeps, "log"> {
+export interface HandlerDeps extends Omit<RecordDeps, "log">, Omit<ObserveMergeDeps, "store" | "policies"> {
   deliveries: DeliveryLog;
   policies: PolicyStore;
   redis: Redis;
@@ -49,6 +50,9 @@ export function pullRequestHandler(deps: HandlerDeps) {
       }
       const outcome = await recordPullRequest({ ...deps, log }, snapshot);
       if (outcome.kind === "recorded") await registerInstallation(deps, installationId);
+      if (outcome.kind === "recorded" && outcome.outcome !== "stale" && payload.action === "closed" && payload.pull_request.merged) {
+        await observeMerge(deps, snapshot.ref);
+      }
       log.debug({ outcome }, "pull request event handled");
       // Any PR opening, moving or closing may change what the repo gate shows (or where).
       if (["opened", "reopened", "synchronize", "closed"].includes(payload.action)) {

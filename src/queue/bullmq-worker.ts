@@ -4,6 +4,10 @@ import type { Logger } from "pino";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 import { jobLogFields, QUEUE_NAME, type Job } from "./jobs.js";
 import { settlesWithin } from "../async/time-limit.js";
+import type { AppMetrics } from "../metrics/app-metrics.js";
+import { RetryLater } from "./retry-later.js";
+
+export type JobMetrics = Pick<AppMetrics, "jobDuration" | "jobFailures" | "jobRetries">;
 
 export interface JobHandlers {
   process(job: Job): Promise<void>;
@@ -25,9 +29,10 @@ export function startWorker(options: {
   handlers: JobHandlers;
   concurrency: number;
   log: Logger;
+  metrics: JobMetrics;
   prefix?: string;
 }): JobWorker {
-  const { handlers, log } = options;
+  const { handlers, log, metrics } = options;
   const running = new Set<Promise<void>>();
   const worker = new Worker(
     QUEUE_NAME,
@@ -45,11 +50,21 @@ export function startWorker(options: {
 
   async function runJob(bullJob: BullJob, token: string | undefined): Promise<void> {
     const job = { name: bullJob.name, data: bullJob.data } as Job;
+    const kind = job.name;
+    const timer = metrics.jobDuration.startTimer({ kind });
     try {
       await handlers.process(job);
+      timer({ outcome: "done" });
     } catch (error) {
-      const at = await handlers.retryAt(error, job);
-      if (at === null) throw error;
+      const at = await handlers.retryAt(error, job).catch(() => null);
+      if (at === null) {
+        timer({ outcome: "failed" });
+        metrics.jobFailures.inc({ kind });
+        if (bullJob.attemptsMade + 1 < (bullJob.opts.attempts ?? 1)) metrics.jobRetries.inc({ kind, reason: "error" });
+        throw error;
+      }
+      timer({ outcome: "retry" });
+      metrics.jobRetries.inc({ kind, reason: error instanceof RetryLater ? "write_budget" : "rate_limit" });
       log.info({ job: job.name, jobId: bullJob.id, until: new Date(at).toISOString() }, "job waits for the write budget or a rate limit");
       await bullJob.moveToDelayed(at, token);
       throw new DelayedError();

@@ -33,3 +33,8 @@ export async function restoreDigestSchedules(deps: { queue: JobQueue; redis: Red
     await deps.queue.upsertScheduler(`digest-${id}`, schedule, { name: "publish-digest", data: { installationId: Number(id) } });
   }
 }
+
+/** Every installation that ever had a recognised PR. */
+export async function knownInstallations(redis: Redis): Promise<number[]> {
+  return (await redis.smembers(installationsKey)).map(Number).filter(Number.isSafeInteger);
+}

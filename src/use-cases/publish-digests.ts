@@ -97,8 +97,8 @@ async function publishOrPreview(deps: WorkerDeps, request: DigestRequest, issue:
   return { ...base, outcome: await publishDigestIssue(deps, issue) };
 }
 
-/** Snooze, CI and escalation stage of each open security PR, all from Redis. */
-async function prFacts(deps: WorkerDeps, records: PullRequestRecord[], alerts: Parameters<typeof withAlerts>[1]) {
+/** Snooze, CI and escalation stage of each open security PR, all from Redis (the digest and the metrics read them). */
+export async function prFacts(deps: WorkerDeps, records: PullRequestRecord[], alerts: Parameters<typeof withAlerts>[1]) {
   const facts = new Map<number, { snooze: Awaited<ReturnType<WorkerDeps["escalations"]["snooze"]>>; ci: "passing" | "failing" | "pending" | "unknown"; postedStages: string[] }>();
   const lineages = resolveRepoLineages(records);
   for (const record of records) {

@@ -13,6 +13,7 @@ import type { PullRequestStore } from "../store/pull-request-store.js";
 import type { PrStateStore } from "../store/pr-state-store.js";
 import type { GateStore } from "../store/gate-store.js";
 import type { AutoMerger } from "../github/auto-merge.js";
+import type { AppMetrics } from "../metrics/app-metrics.js";
 
 export type WritesForInstallation = (installationId: number) => Promise<GitHubWrites>;
 
@@ -34,6 +35,8 @@ export interface WorkerDeps {
   appSlug: () => Promise<string>;
   identities: BotIdentities;
   log: Logger;
+  /** This process's counters and histograms (served at /metrics). */
+  metrics: AppMetrics;
   now: () => number;
   /** For the few claims that need Redis directly (one digest per target and week). */
   redis: Redis;

@@ -62,6 +62,18 @@ function contract(name: string, make: () => WriteBudget): void {
       assert.deepEqual(await budget.acquire(2, 80, T0), { granted: true });
     });
 
+    it("reports the slots held in each window, per installation, without taking any", async () => {
+      const budget = make();
+      await take(budget, 1, 3, T0);
+      await take(budget, 1, 2, T0 + 2 * MINUTE_MS);
+      await take(budget, 2, 1, T0);
+      assert.deepEqual(await budget.used(1, T0 + 2 * MINUTE_MS + SECOND), { minute: 2, hour: 5 });
+      assert.deepEqual(await budget.used(1, T0 + 2 * MINUTE_MS + SECOND), { minute: 2, hour: 5 });
+      assert.deepEqual(await budget.used(1, T0 + HOUR_MS + SECOND), { minute: 0, hour: 2 });
+      assert.deepEqual(await budget.used(2, T0 + SECOND), { minute: 1, hour: 1 });
+      assert.deepEqual(await budget.used(3, T0), { minute: 0, hour: 0 });
+    });
+
     it("refuses a paused installation until the pause ends, and never shortens a pause", async () => {
       const budget = make();
       assert.equal(await budget.pausedUntil(1, T0), null);

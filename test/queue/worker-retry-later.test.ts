@@ -8,6 +8,7 @@ import { BullMqJobQueue } from "../../src/queue/bullmq-job-queue.js";
 import { startWorker } from "../../src/queue/bullmq-worker.js";
 import type { Job } from "../../src/queue/jobs.js";
 import { RetryLater } from "../../src/queue/retry-later.js";
+import { createAppMetrics } from "../../src/metrics/app-metrics.js";
 import { eventually } from "../helpers/app-harness.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
 
@@ -25,12 +26,14 @@ describe("worker: RetryLater", () => {
     const ran: number[] = [];
     const refused = new Set<number>();
     const releaseAt = Date.now() + 1_000;
+    const metrics = createAppMetrics();
     const number = (job: Job): number => (job.name === "evaluate-pull-request" ? job.data.ref.number : -1);
     const worker = startWorker({
       connection: consumer,
       concurrency: 1,
       prefix: "{test-retry}",
       log: pino({ level: "silent" }),
+      metrics,
       handlers: {
         process: async (job) => {
           if (Date.now() < releaseAt) {
@@ -53,6 +56,9 @@ describe("worker: RetryLater", () => {
       assert.deepEqual(ran, [1, 6, 8]);
       const failed = await queue.queue.getFailedCount();
       assert.equal(failed, 0, "waiting for the budget is not a failure");
+      const retries = (await metrics.jobRetries.get()).values;
+      assert.deepEqual(retries.map((v) => [v.labels, v.value]), [[{ kind: "evaluate-pull-request", reason: "write_budget" }, 3]]);
+      assert.equal((await metrics.jobFailures.get()).values.length, 0, "no failure counted");
     } finally {
       await worker.close();
       await queue.close();
