@@ -29,10 +29,11 @@ export function countWebhook(req: IncomingMessage, res: ServerResponse, metrics:
 export function countingDeliveries(log: DeliveryLog, metrics: Pick<AppMetrics, "webhooksDuplicate">): DeliveryLog {
   return {
     claim: async (deliveryId) => {
-      const fresh = await log.claim(deliveryId);
-      if (!fresh) metrics.webhooksDuplicate.inc();
-      return fresh;
+      const claim = await log.claim(deliveryId);
+      if (!claim) metrics.webhooksDuplicate.inc();
+      return claim;
     },
-    release: (deliveryId) => log.release(deliveryId),
+    complete: (claim) => log.complete(claim),
+    release: (claim) => log.release(claim),
   };
 }
