@@ -1,6 +1,7 @@
 // Is this pull request a Dependabot or Renovate update, an impostor of one, or neither?
 import { identifyBot, lookalikeEvidence } from "./bot-identity.js";
 import { dependabotUpdate } from "./recognition/dependabot-update.js";
+import { boundedText, boundedTitle } from "./recognition/input-bounds.js";
 import { renovateUpdate } from "./recognition/renovate-update.js";
 import type { Bot, BotIdentities, PullRequestFacts, RecognisedUpdate, Recognition } from "./types.js";
 
@@ -49,14 +50,17 @@ function bare(bot: Bot): RecognisedUpdate {
   };
 }
 
-/** Facts come from JSON at the edge; recognition must not trip over a field that slipped through untyped. */
+/**
+ * Facts come from JSON at the edge; recognition must not trip over a field that slipped through untyped, nor
+ * spend longer on a megabyte of text than on what GitHub would ever send.
+ */
 function sanitised(facts: PullRequestFacts): PullRequestFacts {
   const text = (value: unknown): string => (typeof value === "string" ? value : "");
   const author = (facts.author ?? {}) as Partial<PullRequestFacts["author"]>;
   const safe: PullRequestFacts = {
-    title: text(facts.title),
-    body: text(facts.body),
-    headRef: text(facts.headRef),
+    title: boundedTitle(text(facts.title)),
+    body: boundedText(text(facts.body)),
+    headRef: boundedTitle(text(facts.headRef)),
     author: { login: text(author.login), id: typeof author.id === "number" ? author.id : 0, type: text(author.type) },
     labels: Array.isArray(facts.labels) ? facts.labels.filter((label): label is string => typeof label === "string") : [],
   };

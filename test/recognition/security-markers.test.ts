@@ -8,7 +8,7 @@ describe("advisoryIds", () => {
       "[CVE-2019-7617](https://nvd.nist.gov/vuln/detail/CVE-2019-7617) / [GHSA-22cc-w7xm-rfhx](https://github.com/advisories/GHSA-22cc-w7xm-rfhx)",
       "https://osv.dev/vulnerability/GHSA-22cc-w7xm-rfhx and cve-2019-7617 again, then CVE-2024-123456",
     ].join("\n");
-    assert.deepEqual(advisoryIds(text), ["CVE-2019-7617", "GHSA-22CC-W7XM-RFHX", "CVE-2024-123456"]);
+    assert.deepEqual(advisoryIds(text), ["CVE-2019-7617", "GHSA-22cc-w7xm-rfhx", "CVE-2024-123456"]);
   });
   it("ignores look-alikes", () => {
     assert.deepEqual(advisoryIds("CVE-24-1 GHSA-abc-def-ghi PYSEC-2019-178 XCVE-2020-1234x"), []);
@@ -68,7 +68,7 @@ describe("securityMarkers", () => {
       "### Configuration",
       "📅 **Schedule**",
     ].join("\n");
-    assert.deepEqual(securityMarkers({ ...none, body }), { security: true, advisories: ["GHSA-9PWP-9QQC-PR26"], severity: "high" });
+    assert.deepEqual(securityMarkers({ ...none, body }), { security: true, advisories: ["GHSA-9pwp-9qqc-pr26"], severity: "high" });
     assert.doesNotMatch(botOwnText(body), /CVE-2020-0001/);
     assert.match(botOwnText(body), /### Configuration/);
   });

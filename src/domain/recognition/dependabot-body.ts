@@ -1,7 +1,8 @@
 // Dependabot's PR body (and commit message body): the "Bumps …" / "Updates `x` from a to b" lines, the
 // group table, and the per-directory sentences. Upstream release notes are cut away first.
 import type { PackageChange } from "../types.js";
-import { lines, linkText, unquote, withoutDetails } from "./markdown-text.js";
+import { boundedText } from "./input-bounds.js";
+import { lines, LINKS, linkText, unquote, withoutDetails } from "./markdown-text.js";
 import { mergePackages } from "./package-list.js";
 
 export interface DependabotBody {
@@ -29,7 +30,7 @@ export function parseDependabotBody(body: string): DependabotBody {
   let lastName: string | null = null;
   let table: TableColumns | null = null;
 
-  for (const raw of lines(withoutDetails(body))) {
+  for (const raw of lines(withoutDetails(boundedText(body)))) {
     const line = raw.replace(/^>\s?/, "").trim();
     table = readTableLine(line, table, versioned);
     if (table) continue;
@@ -87,7 +88,7 @@ function readTableLine(line: string, table: TableColumns | null, into: PackageCh
 }
 
 function linkedNames(text: string): string[] {
-  const links = [...text.matchAll(/\[([^\]]+)\]\(/g)].map((match) => unquote(match[1] ?? ""));
+  const links = [...text.matchAll(LINKS)].map((match) => unquote(match[1] ?? ""));
   if (links.length > 0) return links;
   return text
     .replace(/\.$/, "")

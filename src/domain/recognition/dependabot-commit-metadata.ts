@@ -10,7 +10,7 @@
 //   ...
 import { parse as parseYaml } from "yaml";
 import type { UpdateType } from "../types.js";
-import { boundedText } from "./markdown-text.js";
+import { boundedText } from "./input-bounds.js";
 import { fromDependabotUpdateType } from "./update-type.js";
 
 export interface UpdatedDependency {
@@ -22,11 +22,12 @@ export interface UpdatedDependency {
   group: string | null;
 }
 
-const FRAGMENT = /^-{3}[ \t]*\r?\n(updated-dependencies:[\s\S]*?)\r?\n\.{3}[ \t]*$/m;
+const FRAGMENT_START = /^-{3}[ \t]*\r?\n(?=updated-dependencies:)/m;
+const FRAGMENT_END = /\r?\n\.{3}[ \t]*$/gm;
 
 /** The first fragment only, as fetch-metadata does; [] when the message has none or it is not valid YAML. */
 export function parseCommitMetadata(message: string): UpdatedDependency[] {
-  const fragment = FRAGMENT.exec(boundedText(message))?.[1];
+  const fragment = firstFragment(boundedText(message));
   if (!fragment) return [];
   let data: unknown;
   try {
@@ -50,6 +51,16 @@ export function parseCommitMetadata(message: string): UpdatedDependency[] {
       },
     ];
   });
+}
+
+/** Start and end are found separately so a message of many unclosed starts is still read in one pass. */
+function firstFragment(message: string): string | null {
+  const start = FRAGMENT_START.exec(message);
+  if (!start) return null;
+  const from = start.index + start[0].length;
+  FRAGMENT_END.lastIndex = from;
+  const end = FRAGMENT_END.exec(message);
+  return end ? message.slice(from, end.index) : null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

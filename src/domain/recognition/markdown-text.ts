@@ -1,14 +1,6 @@
 // Small text helpers shared by the title and body readers. Bot PR bodies are markdown with HTML mixed in.
 
-/**
- * GitHub caps PR bodies at 65,536 characters; anything longer did not come from GitHub, and reading only a
- * bounded prefix keeps every pattern below linear in practice.
- */
-const MAX_READ = 131_072;
-
-export function boundedText(text: string): string {
-  return text.length > MAX_READ ? text.slice(0, MAX_READ) : text;
-}
+import { boundedText } from "./input-bounds.js";
 
 export function lines(text: string): string[] {
   return boundedText(text).split(/\r?\n/);
@@ -25,7 +17,8 @@ export function unquote(text: string): string {
  * Depth-aware because release notes often nest their own `<details>`.
  */
 export function withoutDetails(text: string, keep: (summary: string) => boolean = () => false): string {
-  const tag = /<(\/?)details\b[^>]*>/gi;
+  // `[^<>]` keeps the attempts from overlapping: an unclosed `<details` scans only up to the next `<`.
+  const tag = /<(\/?)details\b[^<>]*>/gi;
   let out = "";
   let depth = 0;
   let cursor = 0;
@@ -55,8 +48,12 @@ function summaryAfter(text: string, from: number): string {
   return match?.[1]?.replace(/<[^>]+>/g, "").trim() ?? "";
 }
 
+/** `[^[\]]`, not `[^\]]`: with it a run of `[` without `]` is scanned once, not once per `[` (linear, not quadratic). */
+export const LINK = /\[([^[\]]*)\]\(/;
+export const LINKS = /\[([^[\]]+)\]\(/g;
+
 /** Text of a markdown link `[text](url)`, or the cell itself without backticks and emphasis. */
 export function linkText(cell: string): string {
-  const link = /\[([^\]]*)\]\(/.exec(cell);
+  const link = LINK.exec(cell);
   return unquote(link?.[1] ?? cell).replace(/^\*+|\*+$/g, "");
 }

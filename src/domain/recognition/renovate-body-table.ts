@@ -79,8 +79,17 @@ function changeValues(cell: string): [string | null, string | null] {
   const values = [...cell.matchAll(/`([^`]+)`/g)].map((match) => (match[1] ?? "").trim());
   if (values.length >= 2) return [values[0] ?? null, values[1] ?? null];
   if (values.length === 1) return [null, values[0] ?? null];
-  const bare = /([^\s[\]()]+)\s*(?:->|→)\s*([^\s[\]()]+)/.exec(cell);
-  return bare?.[1] && bare[2] ? [bare[1], bare[2]] : [null, null];
+  return bareArrow(cell);
+}
+
+/** "1.2.3 -> 1.2.4" without backticks. Found by position, not by one pattern, so a long cell is scanned once. */
+function bareArrow(cell: string): [string | null, string | null] {
+  const arrows = [cell.indexOf("->"), cell.indexOf("→")].filter((at) => at >= 0);
+  if (arrows.length === 0) return [null, null];
+  const at = Math.min(...arrows);
+  const from = /[^\s[\]()]+$/.exec(cell.slice(Math.max(0, at - 200), at).trimEnd())?.[0];
+  const to = /^[^\s[\]()]+/.exec(cell.slice(at + (cell.startsWith("->", at) ? 2 : 1)).trimStart())?.[0];
+  return from && to ? [from, to] : [null, null];
 }
 
 const DATASOURCE_LINKS = [

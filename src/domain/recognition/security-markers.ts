@@ -1,11 +1,12 @@
 // Security signals in a bot PR: title markers, the `security` label, and the advisory sections of the body
 // (Renovate's "GitHub Vulnerability Alerts" and OSV notes, Dependabot's "Vulnerabilities fixed").
 import type { Severity } from "../types.js";
-import { boundedText, withoutDetails } from "./markdown-text.js";
+import { boundedText } from "./input-bounds.js";
+import { withoutDetails } from "./markdown-text.js";
 
 export interface SecurityMarkers {
   security: boolean;
-  /** GHSA and CVE ids, upper-cased, de-duplicated, in order of appearance. */
+  /** GHSA and CVE ids in canonical form (`GHSA-` + lower case, `CVE-` upper case), de-duplicated, in order of appearance. */
   advisories: string[];
   /** The highest severity stated, GitHub's "medium" read as "moderate". */
   severity: Severity | null;
@@ -45,8 +46,13 @@ export function botOwnText(body: string): string {
 }
 
 export function advisoryIds(text: string): string[] {
-  const ids = [...text.matchAll(ADVISORY)].map((match) => (match[1] ?? "").toUpperCase());
+  const ids = [...text.matchAll(ADVISORY)].map((match) => canonicalAdvisoryId(match[1] ?? ""));
   return [...new Set(ids)];
+}
+
+/** The forms GitHub's advisory database prints: `GHSA-xxxx-xxxx-xxxx` (lower case after the prefix), `CVE-2024-1234`. */
+export function canonicalAdvisoryId(id: string): string {
+  return /^ghsa-/i.test(id) ? `GHSA-${id.slice(5).toLowerCase()}` : id.toUpperCase();
 }
 
 export function highestSeverity(text: string): Severity | null {

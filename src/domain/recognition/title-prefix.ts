@@ -1,4 +1,5 @@
 // Both bots copy the repository's commit convention into the PR title; strip it before reading the title.
+import { boundedTitle } from "./input-bounds.js";
 
 export interface StrippedTitle {
   /** The title without commit-convention prefix, security marker and squash-merge suffix. */
@@ -19,7 +20,8 @@ const PR_NUMBER_SUFFIX = /\s+\(#\d+\)$/;
 const RENOVATE_STATE_SUFFIX = /\s+-\s+(?:autoclosed|abandoned)$/i;
 
 export function stripTitle(title: string): StrippedTitle {
-  let text = title.replace(/\s+/g, " ").trim();
+  // Every title reader starts here, so this cap bounds what any title pattern ever sees.
+  let text = boundedTitle(title).replace(/\s+/g, " ").trim();
   let securityMarker = false;
   for (let round = 0; round < 4; round += 1) {
     const before = text;
