@@ -7,6 +7,7 @@ import { Redis } from "ioredis";
 import { pino } from "pino";
 import { BullMqJobQueue } from "../../src/queue/bullmq-job-queue.js";
 import { startWorker } from "../../src/queue/bullmq-worker.js";
+import { createAppMetrics } from "../../src/metrics/app-metrics.js";
 import { eventually } from "../helpers/app-harness.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
 
@@ -30,10 +31,12 @@ describe("worker: failing jobs", () => {
     const producer = new Redis(redis.url);
     const consumer = new Redis(redis.url, { maxRetriesPerRequest: null });
     const queue = new BullMqJobQueue(producer, "{test-fail}");
+    const metrics = createAppMetrics();
     const worker = startWorker({
       connection: consumer,
       concurrency: 1,
       prefix: "{test-fail}",
+      metrics,
       log: pino({ level: "info" }, sink),
       handlers: {
         process: async () => {
@@ -52,6 +55,9 @@ describe("worker: failing jobs", () => {
       assert.ok(final.err?.stack, "the stack is kept for the operator");
       const retried = lines.filter((line) => line.level === 40 && line.msg.startsWith("job failed;"));
       assert.equal(retried.length, 1, "the first of two attempts is a warning");
+      const counted = async (name: "jobFailures" | "jobRetries") => (await metrics[name].get()).values.map((v) => [v.labels, v.value]);
+      assert.deepEqual(await counted("jobFailures"), [[{ kind: "run-command" }, 2]], "both attempts count as failures");
+      assert.deepEqual(await counted("jobRetries"), [[{ kind: "run-command", reason: "error" }, 1]], "only the first was retried");
     } finally {
       await worker.close();
       await queue.close();
