@@ -9,12 +9,15 @@ import { issueCommentHandler } from "./handlers/issue-comment-handler.js";
 import { checkRunActionHandler, ciCompletedHandler } from "./handlers/check-run-handlers.js";
 import type { PrStateStore } from "./store/pr-state-store.js";
 import type { AlertStore } from "./store/alert-store.js";
+import type { InstallationLifecycle } from "./store/installation-lifecycle.js";
+import { installationHandler, installationRepositoriesHandler } from "./handlers/installation-handlers.js";
 
 export interface AppDeps extends HandlerDeps {
   readiness: ReadinessProbe;
   alerts: AlertStore;
   prStates: PrStateStore;
   appId: number | null;
+  lifecycle: InstallationLifecycle;
 }
 
 export function createAppFn(deps: AppDeps): ApplicationFunction {
@@ -27,5 +30,7 @@ export function createAppFn(deps: AppDeps): ApplicationFunction {
     app.on("issue_comment.created", issueCommentHandler(deps));
     app.on("check_run.requested_action", checkRunActionHandler(deps));
     app.on(["check_suite.completed", "check_run.completed"], ciCompletedHandler(deps));
+    app.on("installation", installationHandler(deps));
+    app.on("installation_repositories", installationRepositoriesHandler(deps));
   };
 }

@@ -17,6 +17,10 @@ import { RedisPrStateStore } from "./store/redis-pr-state-store.js";
 import { RedisPullRequestStore } from "./store/redis-pull-request-store.js";
 import type { WorkerDeps } from "./use-cases/worker-deps.js";
 import { createAppMetrics, type AppMetrics } from "./metrics/app-metrics.js";
+import { RedisBackfillStore } from "./store/redis-backfill-store.js";
+import { RedisInstallationLifecycle } from "./store/redis-installation-lifecycle.js";
+import { RedisInstallationData } from "./store/redis-installation-data.js";
+import { RedisSyncStateStore } from "./store/redis-sync-state-store.js";
 
 export function buildWorkerDeps(input: {
   redis: Redis;
@@ -47,6 +51,10 @@ export function buildWorkerDeps(input: {
     policies: new RedisPolicyStore(redis),
     prStates: new RedisPrStateStore(redis),
     gates: new RedisGateStore(redis),
+    backfills: new RedisBackfillStore(redis),
+    lifecycle: new RedisInstallationLifecycle(redis),
+    data: new RedisInstallationData(redis),
+    sync: new RedisSyncStateStore(redis),
     queue,
     scheduler: new QueueEvaluationScheduler(queue, redis),
     budget: new RedisWriteBudget(redis),

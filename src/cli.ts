@@ -4,6 +4,7 @@ import { parseCommand } from "./cli/parse-command.js";
 import type { CliIo } from "./cli/cli-io.js";
 import { statsCommand } from "./cli/stats-command.js";
 import { digestCommand } from "./cli/digest-command.js";
+import { backfillCommand } from "./cli/backfill-command.js";
 import { readSettings } from "./settings.js";
 
 const HELP = `merge-discipline — make teams merge their dependency updates on time
@@ -13,7 +14,10 @@ commands:
   stats --repo owner/name [--json]      time to merge for a repository, from Redis (REDIS_URL)
         [--days N]                      window in days (default 90)
   digest --installation <id>            publish the weekly stale-security-patch digests now
-        [--repo owner/name] [--dry-run] one repo only; print the markdown instead of publishing`;
+        [--repo owner/name] [--dry-run] one repo only; print the markdown instead of publishing
+  backfill --installation <id>          read what GitHub knows (bot PRs, alerts) into Redis; the app's worker runs it
+        [--repo owner/name]             one repo only
+  backfill --status [--installation <id>]  how far backfills got`;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
@@ -25,6 +29,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return await statsCommand(args, io);
       case "digest":
         return await digestCommand(args, io);
+      case "backfill":
+        return await backfillCommand(args, io);
       case undefined:
       case "help":
       case "--help":

@@ -36,6 +36,7 @@ export function resolvePolicy(config: Config): Policy {
       orgRepo: config.digest.org_repo,
       orgOldest: config.digest.org_oldest,
     },
+    backfill: { comments: config.backfill.comments },
   };
 }
 

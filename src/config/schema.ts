@@ -1,7 +1,7 @@
 // Every key of `.github/merge-discipline.yml` in one place: type, default, one-line doc and constraints.
 // DEFAULT_POLICY, the README reference and the JSON Schema are all derived from this tree.
 import { SLA_CLASSES } from "../domain/policy.js";
-import type { Mention, WorkingHours } from "../domain/policy.js";
+import type { BackfillComments, Mention, WorkingHours } from "../domain/policy.js";
 import type { Field, Parsed, Problems, ValueOf } from "./field.js";
 import { list, map, object, optional, refine } from "./field.js";
 import { bool, clockTime, label, oneOf, stageAt, timeZone } from "./fields.js";
@@ -107,6 +107,18 @@ export const CONFIG_SCHEMA = object(
     gate: GATE,
     auto_merge: AUTO_MERGE,
     digest: DIGEST,
+    backfill: object(
+      {
+        comments: oneOf<BackfillComments>(["security", "all", "none"], {
+          noun: "choice",
+          doc:
+            "Which pull requests already overdue when the app first looks at a repository (install, repository added, unsuspend) get an escalation comment at once: " +
+            '"security" (only security updates), "all", or "none". The others get their check run and labels at once, and a comment from their next stage on.',
+          default: "security",
+        }),
+      },
+      { doc: "How a first look at a repository with a backlog avoids flooding it with comments." },
+    ),
   },
   { doc: "merge-discipline configuration.", ignore: ["_extends"] },
 );

@@ -65,6 +65,14 @@ export interface Policy {
   gate: GatePolicy;
   autoMerge: AutoMergePolicy;
   digest: DigestPolicy;
+  backfill: BackfillPolicy;
+}
+
+/** Which PRs found already overdue when the app first looks at a repo get an escalation comment at once. */
+export type BackfillComments = "security" | "all" | "none";
+
+export interface BackfillPolicy {
+  comments: BackfillComments;
 }
 
 export type GateMode = "off" | "warn" | "block";

@@ -27,7 +27,24 @@ export interface GitHubReads {
   /** CI on a commit, from every other app's check runs (the app's own are left out). */
   ciState(repo: RepoName, sha: string, ownAppSlug: string): Promise<CiState>;
   listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]>;
+  /** One page (100) of the repo's PRs as GitHub's REST JSON; with `etag`, a conditional request. */
+  listPullRequestsPage(repo: RepoName, query: PullListQuery): Promise<PullPage>;
+  /** One PR as GitHub's REST JSON, or null when it is gone. */
+  getPullRequest(repo: RepoName, number: number): Promise<unknown>;
+  /** Every repository the installation can see. */
+  listInstallationRepos(): Promise<Array<{ repoId: number; name: string }>>;
 }
+
+export interface PullListQuery {
+  state: "open" | "closed" | "all";
+  sort: "created" | "updated";
+  direction: "asc" | "desc";
+  page: number;
+  /** From an earlier answer: GitHub answers 304 (free of rate limit) when nothing changed. */
+  etag?: string | null;
+}
+
+export type PullPage = { kind: "not-modified" } | { kind: "page"; pulls: unknown[]; next: boolean; etag: string | null };
 
 export type CiState = "passing" | "failing" | "pending" | "unknown";
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";

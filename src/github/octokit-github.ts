@@ -2,7 +2,7 @@ import type { ProbotOctokit } from "probot";
 import type { DependabotAlert } from "../domain/dependabot-alert.js";
 import type { CommitInfo } from "../domain/types.js";
 import { alertFromJson } from "./dependabot-alert-json.js";
-import type { CiState, GitHubReads, OpenPullRequest, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
+import type { CiState, GitHubReads, OpenPullRequest, PullListQuery, PullPage, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
 import { ciStateOf } from "./ci-state.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
@@ -88,5 +88,36 @@ export class OctokitGitHub implements GitHubReads {
   async listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]> {
     const pulls = await this.octokit.paginate(this.octokit.rest.pulls.list, { ...repo, state: "open", per_page: 100 });
     return pulls.map((pr) => ({ number: pr.number, headSha: pr.head.sha }));
+  }
+
+  async listPullRequestsPage(repo: RepoName, query: PullListQuery): Promise<PullPage> {
+    const { etag, ...params } = query;
+    try {
+      const response = await this.octokit.rest.pulls.list({
+        ...repo,
+        ...params,
+        per_page: 100,
+        ...(etag ? { headers: { "if-none-match": etag } } : {}),
+      });
+      const next = /rel="next"/.test(response.headers.link ?? "");
+      return { kind: "page", pulls: response.data, next, etag: response.headers.etag ?? null };
+    } catch (error) {
+      if (status(error) === 304) return { kind: "not-modified" };
+      throw error;
+    }
+  }
+
+  async getPullRequest(repo: RepoName, number: number): Promise<unknown> {
+    try {
+      return (await this.octokit.rest.pulls.get({ ...repo, pull_number: number })).data;
+    } catch (error) {
+      if (status(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  async listInstallationRepos(): Promise<Array<{ repoId: number; name: string }>> {
+    const repos = await this.octokit.paginate(this.octokit.rest.apps.listReposAccessibleToInstallation, { per_page: 100 });
+    return repos.map((r) => ({ repoId: r.id, name: r.full_name }));
   }
 }

@@ -1,4 +1,4 @@
-import { Queue, type ConnectionOptions } from "bullmq";
+import { Queue, type ConnectionOptions, type JobType } from "bullmq";
 import type { AddOptions, Job, JobQueue } from "./jobs.js";
 import { jobIdOf, QUEUE_NAME } from "./jobs.js";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
@@ -19,7 +19,18 @@ export class BullMqJobQueue implements JobQueue {
 
   async add(job: Job, options: AddOptions = {}): Promise<void> {
     const delay = options.at === undefined ? 0 : Math.max(0, options.at - Date.now());
-    await this.queue.add(job.name, job.data, { jobId: jobIdOf(job), delay, priority: options.priority });
+    await this.queue.add(job.name, job.data, {
+      jobId: jobIdOf(job),
+      delay,
+      priority: options.priority,
+      ...(options.forgetWhenDone ? { removeOnComplete: true } : {}),
+    });
+  }
+
+  async isAlive(jobId: string): Promise<boolean> {
+    const job = await this.queue.getJob(jobId);
+    if (!job) return false;
+    return ["waiting", "delayed", "prioritized", "active", "waiting-children"].includes(await job.getState());
   }
 
   async upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void> {
@@ -35,6 +46,32 @@ export class BullMqJobQueue implements JobQueue {
     } catch {
       return false; // picked up by a worker in the meantime: it will find nothing to do
     }
+  }
+
+  async removeScheduler(id: string): Promise<void> {
+    await this.queue.removeJobScheduler(id);
+  }
+
+  async removeJobsWhere(match: (job: Job) => boolean, options: { finished?: boolean } = {}): Promise<{ removed: number; running: number }> {
+    const states: JobType[] = ["delayed", "waiting", "prioritized", "waiting-children", ...(options.finished ? (["completed", "failed"] as const) : [])];
+    const found = [];
+    // getJobs pages each state separately: read until every state is exhausted.
+    for (let start = 0; ; start += 1_000) {
+      const jobs = (await this.queue.getJobs(states, start, start + 999)).filter(Boolean);
+      if (jobs.length === 0) break;
+      found.push(...jobs.filter((job) => match({ name: job.name, data: job.data } as Job)));
+    }
+    const running = (await this.queue.getJobs(["active"])).filter((job) => job && match({ name: job.name, data: job.data } as Job)).length;
+    let removed = 0;
+    for (const job of found) {
+      try {
+        await job.remove();
+        removed += 1;
+      } catch {
+        // started in the meantime: counted as running by the next sweep
+      }
+    }
+    return { removed, running };
   }
 
   async close(): Promise<void> {

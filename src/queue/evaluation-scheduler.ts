@@ -27,6 +27,8 @@ export function priorityOf(slaClass: SlaClass | null): number {
 export interface EvaluationScheduler {
   /** Evaluate the PR at `at` (null: nothing pending any more, e.g. it merged). */
   schedule(ref: PullRequestRef, repo: string, at: number | null, priority: number): Promise<void>;
+  /** False when the PR's chain of evaluations died (nothing pending, or its job failed for good). */
+  isScheduled(ref: PullRequestRef): Promise<boolean>;
 }
 
 export class QueueEvaluationScheduler implements EvaluationScheduler {
@@ -38,6 +40,11 @@ export class QueueEvaluationScheduler implements EvaluationScheduler {
 
   private pendingKey(ref: PullRequestRef): string {
     return `${this.prefix}:repo:${ref.installationId}:${ref.repoId}:pr:${ref.number}:pending-evaluation`;
+  }
+
+  async isScheduled(ref: PullRequestRef): Promise<boolean> {
+    const jobId = await this.redis.get(this.pendingKey(ref));
+    return jobId !== null && (await this.queue.isAlive(jobId));
   }
 
   async schedule(ref: PullRequestRef, repo: string, at: number | null, priority: number): Promise<void> {

@@ -44,8 +44,53 @@ export interface ApplyGateJob {
 
 export interface PublishDigestJob {
   name: "publish-digest";
+  /** With `backfillRun`: the organisation digest only, once, when that backfill finished. */
+  data: { installationId: number; backfillRun?: string };
+}
+
+export type BackfillTrigger = "installed" | "repos-added" | "unsuspended" | "cli";
+
+/** Starts (or joins) an installation's backfill: the given repos, or every repo the installation sees. */
+export interface BackfillInstallationJob {
+  name: "backfill-installation";
+  data: { installationId: number; trigger: BackfillTrigger; repos: Array<{ repoId: number; name: string }> | null; key: string };
+}
+
+/** One step (one list request, or the final evaluation) of one repo's backfill; it queues the next. */
+export interface BackfillRepositoryJob {
+  name: "backfill-repository";
+  data: { installationId: number; repoId: number; repo: string; runId: string; step: number };
+}
+
+export interface ReconcileInstallationJob {
+  name: "reconcile-installation";
   data: { installationId: number };
 }
+
+export interface ReconcileRepositoryJob {
+  name: "reconcile-repository";
+  data: { installationId: number; repoId: number; repo: string; at: number };
+}
+
+/** Uninstalled: cancel what is queued and delete what is stored. */
+export interface ForgetInstallationJob {
+  name: "forget-installation";
+  data: { installationId: number };
+}
+
+/** Repos taken out of the installation. */
+export interface ForgetRepositoriesJob {
+  name: "forget-repositories";
+  data: { installationId: number; repoIds: number[]; key: string };
+}
+
+export type LifecycleJob =
+  | BackfillInstallationJob
+  | BackfillRepositoryJob
+  | ReconcileInstallationJob
+  | ReconcileRepositoryJob
+  | ForgetInstallationJob
+  | ForgetRepositoriesJob;
 
 export type Job =
   | PublishDigestJob
@@ -54,7 +99,8 @@ export type Job =
   | RefreshPolicyJob
   | ReportConfigJob
   | RunCommandJob
-  | ApplyGateJob;
+  | ApplyGateJob
+  | LifecycleJob;
 export type JobName = Job["name"];
 
 /** Deterministic ids make a second enqueue of the same work a no-op (BullMQ ids may not contain ':'). */
@@ -83,7 +129,22 @@ export function jobIdOf(job: Job): string {
     case "apply-gate":
       return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.at}`;
     case "publish-digest":
+      return job.data.backfillRun
+        ? `${job.name}-${job.data.installationId}-backfill-${job.data.backfillRun}`
+        : `${job.name}-${job.data.installationId}-${Date.now()}`;
+    case "backfill-installation":
+    case "forget-repositories":
+      return `${job.name}-${job.data.installationId}-${job.data.key}`;
+    case "backfill-repository": {
+      const { installationId, repoId, runId, step } = job.data;
+      return `${job.name}-${installationId}-${repoId}-${runId}-${step}`;
+    }
+    case "reconcile-installation":
       return `${job.name}-${job.data.installationId}-${Date.now()}`;
+    case "reconcile-repository":
+      return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.at}`;
+    case "forget-installation":
+      return `${job.name}-${job.data.installationId}`;
   }
 }
 
@@ -93,13 +154,28 @@ export function installationOf(job: Job): number {
       return job.data.snapshot.ref.installationId;
     case "evaluate-pull-request":
       return job.data.ref.installationId;
-    case "refresh-policy":
-    case "report-config":
-    case "apply-gate":
-    case "publish-digest":
-      return job.data.installationId;
     case "run-command":
       return job.data.ref.installationId;
+    default:
+      return job.data.installationId;
+  }
+}
+
+/** The repo a job works on, or null for installation-wide jobs. */
+export function repoOf(job: Job): number | null {
+  switch (job.name) {
+    case "enrich-pull-request":
+      return job.data.snapshot.ref.repoId;
+    case "evaluate-pull-request":
+    case "run-command":
+      return job.data.ref.repoId;
+    case "refresh-policy":
+    case "apply-gate":
+    case "backfill-repository":
+    case "reconcile-repository":
+      return job.data.repoId;
+    default:
+      return null;
   }
 }
 
@@ -126,6 +202,8 @@ export interface AddOptions {
   at?: number;
   /** 1 runs first; see priorityOf in evaluation-scheduler. */
   priority?: number;
+  /** Leave nothing behind once done (e.g. the job that deletes an installation's data). */
+  forgetWhenDone?: boolean;
 }
 
 export interface JobQueue {
@@ -134,4 +212,17 @@ export interface JobQueue {
   upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void>;
   /** Removes a job that has not started yet; false when it is running, done or unknown. */
   removePending(jobId: string): Promise<boolean>;
+  /** Whether a job with this id is still to run (waiting, delayed or running): a dead chain is not. */
+  isAlive(jobId: string): Promise<boolean>;
+  removeScheduler(id: string): Promise<void>;
+  /**
+   * Removes the jobs not yet started (and, with `finished`, the completed and failed ones kept for a while)
+   * that match; `running` counts the matching ones a worker holds right now, which cannot be removed.
+   */
+  removeJobsWhere(match: (job: Job) => boolean, options?: { finished?: boolean }): Promise<{ removed: number; running: number }>;
 }
+
+/** BullMQ priorities: 1 runs first. Live work (1–9, see priorityOf) always goes before catching up. */
+export const BACKFILL_EVALUATION_PRIORITY_OFFSET = 20;
+export const BACKFILL_STEP_PRIORITY = 40;
+export const RECONCILE_PRIORITY = 50;

@@ -9,4 +9,8 @@ export class MemoryEvaluationScheduler implements EvaluationScheduler {
     if (at === null) this.pending.delete(refKey(ref));
     else this.pending.set(refKey(ref), { at, priority });
   }
+
+  async isScheduled(ref: PullRequestRef): Promise<boolean> {
+    return this.pending.has(refKey(ref));
+  }
 }

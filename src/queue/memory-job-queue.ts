@@ -26,4 +26,20 @@ export class MemoryJobQueue implements JobQueue {
     this.ids.delete(jobId);
     return true;
   }
+
+  async isAlive(jobId: string): Promise<boolean> {
+    return this.ids.has(jobId);
+  }
+
+  async removeScheduler(id: string): Promise<void> {
+    this.schedulers.delete(id);
+  }
+
+  async removeJobsWhere(match: (job: Job) => boolean): Promise<{ removed: number; running: number }> {
+    const keep = this.jobs.filter((job) => !match(job));
+    const removed = this.jobs.length - keep.length;
+    for (const job of this.jobs) if (match(job)) this.ids.delete(jobIdOf(job));
+    this.jobs.splice(0, this.jobs.length, ...keep);
+    return { removed, running: 0 };
+  }
 }

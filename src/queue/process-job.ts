@@ -8,13 +8,25 @@ import { runCommand } from "../use-cases/run-command.js";
 import { publishDigests } from "../use-cases/publish-digests.js";
 import type { WorkerDeps } from "../use-cases/worker-deps.js";
 import type { JobHandlers } from "./bullmq-worker.js";
-import { installationOf, type Job } from "./jobs.js";
+import { installationOf, repoOf, type Job } from "./jobs.js";
+import { backfillInstallation } from "../use-cases/backfill-installation.js";
+import { backfillRepositoryStep } from "../use-cases/backfill-repository.js";
+import { reconcileInstallation } from "../use-cases/reconcile-installation.js";
+import { reconcileRepository } from "../use-cases/reconcile-repository.js";
+import { forgetInstallation, forgetRepositories } from "../use-cases/forget-installation.js";
 import { RetryLater } from "./retry-later.js";
 
 /** Job name → use case. Each job kind gets one case here. */
 export function jobHandlers(deps: WorkerDeps): JobHandlers {
   return {
     process: async (job: Job): Promise<void> => {
+      // Jobs queued before an uninstall, a suspension or a repo's removal never write there.
+      const forgetting = job.name === "forget-installation" || job.name === "forget-repositories";
+      const blocked = forgetting ? null : await deps.lifecycle.blocked(installationOf(job), repoOf(job));
+      if (blocked) {
+        deps.log.info({ job: job.name, installationId: installationOf(job), repoId: repoOf(job), blocked }, "job dropped: the app no longer works there");
+        return;
+      }
       switch (job.name) {
         case "enrich-pull-request":
           await enrichPullRequest(deps, job.data.snapshot);
@@ -35,7 +47,25 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
           await applyGate(deps, job.data);
           return;
         case "publish-digest":
-          await publishDigests(deps, { installationId: job.data.installationId });
+          await publishDigests(deps, { installationId: job.data.installationId, orgOnly: job.data.backfillRun !== undefined });
+          return;
+        case "backfill-installation":
+          await backfillInstallation(deps, job.data);
+          return;
+        case "backfill-repository":
+          await backfillRepositoryStep(deps, job.data);
+          return;
+        case "reconcile-installation":
+          await reconcileInstallation(deps, job.data.installationId);
+          return;
+        case "reconcile-repository":
+          await reconcileRepository(deps, job.data);
+          return;
+        case "forget-installation":
+          await forgetInstallation(deps, job.data.installationId);
+          return;
+        case "forget-repositories":
+          await forgetRepositories(deps, job.data.installationId, job.data.repoIds);
           return;
       }
     },

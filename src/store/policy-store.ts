@@ -2,7 +2,7 @@ import type { ConfigProblem, Policy } from "../domain/policy.js";
 import type { RepoLocation } from "./pull-request-store.js";
 
 /** Bumped whenever `Policy` gains fields: an older stored policy is reloaded, never used as is. */
-export const POLICY_SHAPE_VERSION = 3;
+export const POLICY_SHAPE_VERSION = 4;
 
 /** A repo's policy as last loaded: the last VALID policy is kept even while the file has problems. */
 export interface StoredPolicy {

@@ -19,6 +19,21 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX) {
     repoName: (fullName: string): string => `${prefix}:repo-name:${fullName.toLowerCase()}`,
     delivery: (id: string): string => `${prefix}:delivery:${id}`,
     installationRepos: (installationId: number): string => `${prefix}:installation:${installationId}:repos`,
+    tombstone: (installationId: number): string => `${prefix}:uninstalled:${installationId}`,
+    suspended: (installationId: number): string => `${prefix}:installation:${installationId}:suspended`,
+    removedRepos: (installationId: number): string => `${prefix}:installation:${installationId}:removed-repos`,
+    backfill: (installationId: number): string => `${prefix}:installation:${installationId}:backfill`,
+    backfillRepos: (installationId: number): string => `${prefix}:installation:${installationId}:backfill:repos`,
+    quietBefore: (installationId: number): string => `${prefix}:installation:${installationId}:quiet-before`,
+    sync: (l: RepoLocation): string => `${repo(l)}:sync`,
+    /** Every key that holds an installation's data, as SCAN patterns (the tombstone is not among them). */
+    installationPatterns: (installationId: number): string[] => [
+      `${prefix}:repo:${installationId}:*`,
+      `${prefix}:installation:${installationId}:*`,
+      `${prefix}:budget:${installationId}:*`,
+      `${prefix}:digest:${installationId}:*`,
+    ],
+    repoPattern: (l: RepoLocation): string => `${repo(l)}:*`,
   };
 }
 

@@ -2,6 +2,7 @@
 // one stage, follow CI and auto-merge, publish the check, and schedule the next look.
 import type { PullRequestRef } from "../domain/pull-request-record.js";
 import { priorityOf } from "../queue/evaluation-scheduler.js";
+import { commentsOnStage } from "../domain/backfill-comments.js";
 import { autoMergeIfSafe } from "./auto-merge-pr.js";
 import { currentCi } from "./pr-ci.js";
 import { prContext } from "./pr-context.js";
@@ -22,7 +23,13 @@ export async function evaluatePullRequest(deps: WorkerDeps, ref: PullRequestRef,
     return;
   }
   const ci = await currentCi(deps, record);
-  if (plan.post) await postStage(deps, { record, plan, stage: plan.post, policy, lineageId, lineageStartedAt, ci });
+  if (plan.post) {
+    const post = plan.post;
+    const dueAt = plan.stages.find((s) => s.stage.id === post.id)?.dueAt ?? deps.now();
+    const quietBefore = await deps.backfills.quietBefore(ref);
+    const comment = commentsOnStage({ dueAt, quietBefore, security: record.update.security, mode: policy.backfill.comments });
+    await postStage(deps, { record, plan, stage: post, policy, lineageId, lineageStartedAt, ci, comment });
+  }
   const state = await deps.prStates.get(ref);
   const autoMerge = await autoMergeIfSafe(deps, { record, slaClass: plan.slaClass, policy, ci, state });
   await publishPrCheck(

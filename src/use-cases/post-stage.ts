@@ -22,6 +22,8 @@ export interface StageToPost {
   lineageId: string;
   lineageStartedAt: number;
   ci: CiState;
+  /** False for a stage that was already history when the app first looked at the repo: labels only. */
+  comment?: boolean;
 }
 
 export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<void> {
@@ -32,8 +34,9 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<v
   try {
     const repo = splitFullName(record.repo);
     const writes = await deps.writes(record.installationId);
-    const onGitHub = (await writes.findMarkedComments(repo, record.number, NUDGE_MARKER_PREFIX)).flatMap((c) => parseNudgeMarkers(c.body));
-    const alreadyPosted = onGitHub.some((m) => m.lineageId === lineageId && m.stageId === stage.id);
+    const silent = input.comment === false;
+    const onGitHub = silent ? [] : (await writes.findMarkedComments(repo, record.number, NUDGE_MARKER_PREFIX)).flatMap((c) => parseNudgeMarkers(c.body));
+    const alreadyPosted = silent || onGitHub.some((m) => m.lineageId === lineageId && m.stageId === stage.id);
     // Stages skipped because a later one is due still leave their labels: the PR *is* overdue.
     const labels = [...new Set([stage, ...plan.stages.map((s) => s.stage).filter((s) => plan.skip.includes(s.id))]
       .map((s) => s.label)
@@ -62,7 +65,7 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<v
       await writes.ensureComment(repo, record.number, nudgeMarker({ stageId: stage.id, lineageId }), body);
     }
     if (labels.length > 0) await writes.ensureLabels(repo, record.number, labels);
-    deps.log.info({ repo: record.repo, pr: record.number, stage: stage.id, skipped: plan.skip }, "escalation stage posted");
+    deps.log.info({ repo: record.repo, pr: record.number, stage: stage.id, skipped: plan.skip, comment: !silent }, "escalation stage posted");
   } catch (error) {
     await deps.escalations.releaseStages(location, lineageId, claimed);
     throw error;

@@ -22,6 +22,8 @@ export interface DigestRequest {
   /** Only this repo's digest (and no org digest). */
   onlyRepo?: string;
   dryRun?: boolean;
+  /** The organisation digest only (the one a finished backfill publishes). */
+  orgOnly?: boolean;
 }
 
 export interface PublishedDigest {
@@ -54,6 +56,7 @@ export async function publishDigests(deps: WorkerDeps, request: DigestRequest): 
     const alerts = await repoAlerts(deps, location, name);
     const digest = buildRepoDigest({ repo: name, records, alerts, policy, now, prFacts: await prFacts(deps, records, alerts) });
     digests.push(digest);
+    if (request.orgOnly) continue;
     const mentions = policy.digest.mentionOwners
       ? contactsMentions({ users: [...policy.owners.users, ...policy.contacts.users], teams: [...policy.owners.teams, ...policy.contacts.teams] })
       : [];

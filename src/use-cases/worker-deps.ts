@@ -14,6 +14,10 @@ import type { PrStateStore } from "../store/pr-state-store.js";
 import type { GateStore } from "../store/gate-store.js";
 import type { AutoMerger } from "../github/auto-merge.js";
 import type { AppMetrics } from "../metrics/app-metrics.js";
+import type { BackfillStore } from "../store/backfill-store.js";
+import type { InstallationLifecycle } from "../store/installation-lifecycle.js";
+import type { InstallationData } from "../store/installation-data.js";
+import type { SyncStateStore } from "../store/sync-state-store.js";
 
 export type WritesForInstallation = (installationId: number) => Promise<GitHubWrites>;
 
@@ -25,6 +29,11 @@ export interface WorkerDeps {
   policies: PolicyStore;
   prStates: PrStateStore;
   gates: GateStore;
+  backfills: BackfillStore;
+  lifecycle: InstallationLifecycle;
+  /** Deletes what is stored about an installation or a repo. */
+  data: InstallationData;
+  sync: SyncStateStore;
   queue: JobQueue;
   scheduler: EvaluationScheduler;
   budget: WriteBudget;

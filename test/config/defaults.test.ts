@@ -64,6 +64,7 @@ const DOCUMENTED: Policy = {
     orgRepo: ".github",
     orgOldest: 10,
   },
+  backfill: { comments: "security" },
 };
 
 function policyOf(raw: unknown): Policy {

@@ -151,6 +151,8 @@ describe("the reference", () => {
       "digest.assignees",
       "digest.org_repo",
       "digest.org_oldest",
+      "backfill",
+      "backfill.comments",
     ]);
   });
 

@@ -10,7 +10,7 @@ const p = (path: string, message: string): ConfigProblem => ({ path, message });
 const CLASSES = "security.critical, security.high, security.moderate, security.low, security.unknown, major, minor, patch or other";
 const DURATION_HINT = "use 30s, 15m, 36h, 2d or 1w";
 const OUT_OF_RANGE = "is out of range: use a duration between 10s and 365d";
-const TOP_KEYS = "unknown key: use enabled, sla, escalation, owners, schedule, snooze, gate, auto_merge or digest";
+const TOP_KEYS = "unknown key: use enabled, sla, escalation, owners, schedule, snooze, gate, auto_merge, digest or backfill";
 
 const table: Array<[string, unknown, ConfigProblem[]]> = [
   // the file as a whole

@@ -10,6 +10,7 @@ import { commentRoutes, newComment } from "./comments.js";
 import { alertJson, dependabotRoutes, newAlert, type AlertInit } from "./dependabot.js";
 import { FaultQueue, type FaultSpec } from "./faults.js";
 import { graphqlRoutes } from "./graphql.js";
+import { installationEvent, installationRepositoriesEvent, type InstallationAction } from "./installation-events.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes, newLabel } from "./labels.js";
 import { pullRoutes } from "./pulls.js";
@@ -51,6 +52,7 @@ export class FakeGitHub {
   private readonly log = new RequestLog();
   private readonly faults = new FaultQueue();
   private readonly limits = new RateLimits();
+  private readonly latency: { method?: string; path: RegExp; ms: number }[] = [];
   private readonly server = createServer();
   host = "";
   baseUrl = "";
@@ -64,7 +66,7 @@ export class FakeGitHub {
     }, new Date(opts.now ?? "2025-01-15T12:00:00Z"));
     const routes = [...authRoutes, ...repoRoutes, ...pullRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes,
       ...checkRoutes, ...collaboratorRoutes, ...dependabotRoutes, ...graphqlRoutes, ...rateLimitRoutes(this.limits)];
-    this.server.on("request", createRequestHandler({ state: this.state, routes, log: this.log, faults: this.faults, limits: this.limits }));
+    this.server.on("request", createRequestHandler({ state: this.state, routes, log: this.log, faults: this.faults, limits: this.limits, latency: this.latency }));
   }
 
   async listen(): Promise<this> {
@@ -149,6 +151,13 @@ export class FakeGitHub {
     this.limits.set(installationId === "app" ? "app" : `installation:${installationId}`, opts);
   }
 
+  // ── installation lifecycle (state change + the webhook payload GitHub sends for it) ──
+  /** "created" for an installation seeded with addInstallation; "deleted" removes it. */
+  installationEvent(id: number, action: InstallationAction): JsonObject { return installationEvent(this.state, id, action); }
+  installationRepositoriesEvent(id: number, action: "added" | "removed", repos: string[]): JsonObject {
+    return installationRepositoriesEvent(this.state, id, action, repos);
+  }
+
   // ── reads (REST shapes) ──
   pull(repo: string, number: number): JsonObject {
     return pullJson(this.state, this.state.requireRepo(repo), this.state.requirePull(repo, number));
@@ -196,6 +205,9 @@ export class FakeGitHub {
   resetLog(): void { this.log.reset(); }
 
   // ── error injection ──
+  /** Every matching request waits `ms` before it is answered (a slow GitHub), until clearLatency(). */
+  slowDown(spec: { method?: string; path: RegExp; ms: number }): void { this.latency.push(spec); }
+  clearLatency(): void { this.latency.length = 0; }
   failNext(spec: FaultSpec): void { this.faults.add(spec); }
   pendingFaults(): number { return this.faults.pending(); }
   clearFaults(): void { this.faults.clear(); }

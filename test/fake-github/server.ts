@@ -16,6 +16,7 @@ export interface ServerParts {
   log: RequestLog;
   faults: FaultQueue;
   limits: RateLimits;
+  latency?: { method?: string; path: RegExp; ms: number }[];
 }
 
 /** /api/v3/x → /x, /api/graphql → /graphql; null for paths outside the API. */
@@ -95,6 +96,8 @@ async function handleRequest(parts: ServerParts, req: IncomingMessage, res: Serv
     const id = caller.kind === "installation" ? caller.installationId : 0;
     reply = errorBody(`API rate limit exceeded for installation ID ${id}.`, 403);
   }
+  const slow = parts.latency?.find((l) => (l.method === undefined || l.method === method) && (l.path.lastIndex = 0, l.path.test(path)));
+  if (slow) await new Promise((resolve) => setTimeout(resolve, slow.ms));
   reply ??= rawPath === null ? notImplemented() : await route(parts, req, rawPath, url, body, caller);
 
   let status = reply.status;

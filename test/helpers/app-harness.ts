@@ -46,6 +46,10 @@ export interface Harness {
   alertEvent(action: string, repo: string, alertNumber: number): Promise<DeliveryResult>;
   /** GitHub's `check_suite.requested`, as it is sent for every push (here: to the default branch). */
   pushEvent(repo: string, headSha: string): Promise<DeliveryResult>;
+  /** The app installed, uninstalled, suspended or unsuspended: the fake's state changes and GitHub sends `installation`. */
+  installationEvent(action: "created" | "deleted" | "suspend" | "unsuspend", options?: { installationId?: number }): Promise<DeliveryResult>;
+  /** Repositories added to or removed from the installation: GitHub sends `installation_repositories`. */
+  repositoriesEvent(action: "added" | "removed", repos: string[], options?: { installationId?: number }): Promise<DeliveryResult>;
   /** Starts one more process-like instance of the app on the same Redis and fake (e.g. a second worker). */
   startAnotherApp(env?: NodeJS.ProcessEnv): Promise<RunningApp>;
   /** Stops the app (as a crash or deploy would) and starts it again on the same Redis. */
@@ -151,6 +155,9 @@ export async function startHarness(
         sender: { login: "someone", id: 1, type: "User" },
       });
     },
+    installationEvent: (action, opts) => deliver("installation", fake.installationEvent(opts?.installationId ?? installationId, action)),
+    repositoriesEvent: (action, repos, opts) =>
+      deliver("installation_repositories", fake.installationRepositoriesEvent(opts?.installationId ?? installationId, action, repos)),
     startAnotherApp: async (extra = {}) => {
       const other = await start(extra);
       others.push(other);

@@ -15,6 +15,9 @@ export function stubGitHubReads(overrides: Partial<GitHubReads>): GitHubReads {
     isTeamMember: missing("isTeamMember"),
     ciState: missing("ciState"),
     listOpenPullRequests: missing("listOpenPullRequests"),
+    listPullRequestsPage: missing("listPullRequestsPage"),
+    getPullRequest: missing("getPullRequest"),
+    listInstallationRepos: missing("listInstallationRepos"),
     ...overrides,
   };
 }
