@@ -170,6 +170,7 @@ export function repoOf(job: Job): number | null {
     case "run-command":
       return job.data.ref.repoId;
     case "refresh-policy":
+    case "report-config":
     case "apply-gate":
     case "backfill-repository":
     case "reconcile-repository":
@@ -191,6 +192,8 @@ export function jobLogFields(job: Job): { installation: number; repo?: string; p
     case "refresh-policy":
     case "report-config":
     case "apply-gate":
+    case "backfill-repository":
+    case "reconcile-repository":
       return { installation, repo: job.data.repo };
     default:
       return { installation };
