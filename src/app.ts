@@ -7,6 +7,7 @@ import { PULL_REQUEST_EVENTS, pullRequestHandler, type HandlerDeps } from "./han
 import { repositoryRenamedHandler } from "./handlers/repository-renamed-handler.js";
 import { issueCommentHandler } from "./handlers/issue-comment-handler.js";
 import { checkRunActionHandler, ciCompletedHandler } from "./handlers/check-run-handlers.js";
+import { statusHandler } from "./handlers/status-handler.js";
 import type { PrStateStore } from "./store/pr-state-store.js";
 import type { AlertStore } from "./store/alert-store.js";
 import type { InstallationLifecycle } from "./store/installation-lifecycle.js";
@@ -29,7 +30,8 @@ export function createAppFn(deps: AppDeps): ApplicationFunction {
     app.on("dependabot_alert", dependabotAlertHandler(deps));
     app.on("issue_comment.created", issueCommentHandler(deps));
     app.on("check_run.requested_action", checkRunActionHandler(deps));
-    app.on(["check_suite.completed", "check_run.completed"], ciCompletedHandler(deps));
+    app.on(["check_suite.completed", "check_run.completed", "check_run.created"], ciCompletedHandler(deps));
+    app.on("status", statusHandler(deps));
     app.on("installation", installationHandler(deps));
     app.on("installation_repositories", installationRepositoriesHandler(deps));
   };

@@ -1,14 +1,16 @@
 // Whether a bot PR may merge itself. Pure: the caller fetches commits, CI and draft state; this only judges.
 // The identity checks follow dependabot/fetch-metadata and fastify/github-action-merge-dependabot: the PR
-// author, the author of every commit, and every commit's signature — a human can push to a bot's branch.
+// author, the author and the committer of every commit, and every commit's signature — a human can push
+// to a bot's branch, and a human can commit (and sign) a commit that names the bot as its author.
 import { identifyBot } from "./bot-identity.js";
 import type { MergeMethod, Policy, SlaClass } from "./policy.js";
 import type { PullRequestRecord } from "./pull-request-record.js";
-import type { BotIdentities, CommitInfo } from "./types.js";
+import type { Bot, BotIdentities, CommitInfo } from "./types.js";
 
 export type AutoMergeDecision = { merge: true; method: MergeMethod } | { merge: false; reason: string };
 
-export type CiState = "passing" | "failing" | "pending" | "unknown";
+import type { CiState } from "./ci-state.js";
+export type { CiState };
 
 export interface AutoMergeInput {
   record: PullRequestRecord;
@@ -51,16 +53,39 @@ function authorshipRefusal({ record, commits, identities }: AutoMergeInput): str
   if (commits === null) return "the pull request's commits could not be read";
   // An empty list would make "every commit is the bot's" true without checking anything.
   if (commits.length === 0) return "the pull request has no commits";
-  for (const commit of commits) {
-    if (commit.authorLogin === null) {
-      return `commit "${headline(commit)}" has no GitHub author, so it cannot be shown to be from ${record.author}`;
-    }
-    if (identifyBot({ login: commit.authorLogin, id: 0, type: "Bot" }, identities) !== bot) {
-      return `a commit by ${commit.authorLogin} is not from ${record.author}`;
-    }
-    // An author is only an email address; the signature is what ties the commit to the bot.
-    if (!commit.verified) return `commit "${headline(commit)}" by ${commit.authorLogin} is not verified`;
+  // GitHub lists at most 250 commits of a PR: past that, "every commit" cannot be checked.
+  if (commits.length >= MAX_LISTED_COMMITS) {
+    return `the pull request has ${MAX_LISTED_COMMITS} or more commits, more than GitHub lists, so not all of them can be checked`;
   }
+  for (const commit of commits) {
+    const refusal = commitRefusal(commit, bot, record.author, identities);
+    if (refusal !== null) return refusal;
+  }
+  return null;
+}
+
+/** GitHub lists at most this many commits of a pull request. */
+export const MAX_LISTED_COMMITS = 250;
+
+/** GitHub's own committer for commits made through the web or the API, bots' commits included. */
+export const WEB_FLOW = { login: "web-flow", id: 19864447 } as const;
+
+function commitRefusal(commit: CommitInfo, bot: Bot, prAuthor: string, identities: BotIdentities): string | null {
+  if (commit.authorLogin === null) {
+    return `commit "${headline(commit)}" has no GitHub author, so it cannot be shown to be from ${prAuthor}`;
+  }
+  if (identifyBot({ login: commit.authorLogin, id: commit.authorId ?? 0, type: "Bot" }, identities) !== bot) {
+    return `a commit by ${commit.authorLogin} is not from ${prAuthor}`;
+  }
+  // Facts cached before committers were kept say nothing about who committed: not proof.
+  if (commit.committerLogin === undefined || commit.committerLogin === null) {
+    return `commit "${headline(commit)}" has no GitHub committer, so it cannot be shown to be from ${prAuthor}`;
+  }
+  const webFlow = commit.committerLogin.toLowerCase() === WEB_FLOW.login && commit.committerId === WEB_FLOW.id;
+  const byBot = identifyBot({ login: commit.committerLogin, id: commit.committerId ?? 0, type: "Bot" }, identities) === bot;
+  if (!webFlow && !byBot) return `a commit by ${commit.authorLogin} was committed by ${commit.committerLogin}, not by ${prAuthor}`;
+  // An author is only an email address; the signature is what ties the commit to the bot.
+  if (!commit.verified) return `commit "${headline(commit)}" by ${commit.authorLogin} is not verified`;
   return null;
 }
 

@@ -31,6 +31,8 @@ export interface PullRequestRecord extends PullRequestRef {
   nodeId: string;
   draft: boolean;
   mergeable: boolean | null;
+  /** The base branch; absent on records kept before it was (then read from GitHub when needed). */
+  baseRef?: string;
 }
 
 export function stateOf(merged: boolean, closedAt: number | null): PullRequestState {

@@ -18,6 +18,8 @@ export interface PullRequestSnapshot {
   draft: boolean;
   /** GitHub computes mergeability lazily: null means "not known yet". */
   mergeable: boolean | null;
+  /** The branch it merges into, whose required checks count for CI. */
+  baseRef?: string;
 }
 
 /** Who GitHub says is on the PR: the first choice of owners to mention. Teams are "org/slug". */

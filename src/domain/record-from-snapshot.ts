@@ -28,5 +28,6 @@ export function recordFromSnapshot(
     nodeId: snapshot.nodeId,
     draft: snapshot.draft,
     mergeable: snapshot.mergeable,
+    ...(snapshot.baseRef === undefined ? {} : { baseRef: snapshot.baseRef }),
   };
 }

@@ -42,8 +42,13 @@ export interface Author {
 
 export interface CommitInfo {
   message: string;
+  /** The GitHub accounts GitHub linked to the commit's author and committer; null when it linked none. */
   authorLogin: string | null;
   verified: boolean;
+  /** Absent in commit facts cached before they were kept: such a list is read again before merging. */
+  authorId?: number | null;
+  committerLogin?: string | null;
+  committerId?: number | null;
 }
 
 /** The few facts of a pull request that recognition reads; built from GitHub's REST shape at the edge. */

@@ -24,8 +24,8 @@ export interface GitHubReads {
   /** The user's permission on the repo ("none" when not a collaborator). */
   permissionOf(repo: RepoName, login: string): Promise<RepoPermission>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
-  /** CI on a commit, from every other app's check runs (the app's own are left out). */
-  ciState(repo: RepoName, sha: string, ownAppSlug: string): Promise<CiState>;
+  /** CI on a PR's head: other apps' check runs, commit statuses and the base branch's required checks (see domain/ci-state). */
+  ciState(repo: RepoName, head: CiHead, ownAppSlug: string): Promise<CiState>;
   listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]>;
   /** One page (100) of the repo's PRs as GitHub's REST JSON; with `etag`, a conditional request. */
   listPullRequestsPage(repo: RepoName, query: PullListQuery): Promise<PullPage>;
@@ -46,8 +46,16 @@ export interface PullListQuery {
 
 export type PullPage = { kind: "not-modified" } | { kind: "page"; pulls: unknown[]; next: boolean; etag: string | null };
 
-export type CiState = "passing" | "failing" | "pending" | "unknown";
+import type { CiState } from "../domain/ci-state.js";
+export type { CiState };
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
+
+export interface CiHead {
+  sha: string;
+  number: number;
+  /** The PR's base branch, whose required checks count; null when not known (read from the PR). */
+  baseRef: string | null;
+}
 
 export interface OpenPullRequest {
   number: number;

@@ -2,8 +2,10 @@ import type { ProbotOctokit } from "probot";
 import type { DependabotAlert } from "../domain/dependabot-alert.js";
 import type { CommitInfo } from "../domain/types.js";
 import { alertFromJson } from "./dependabot-alert-json.js";
-import type { CiState, GitHubReads, OpenPullRequest, PullListQuery, PullPage, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
-import { ciStateOf } from "./ci-state.js";
+import type { CiHead, CiState, GitHubReads, OpenPullRequest, PullListQuery, PullPage, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
+import { ciStateOf } from "../domain/ci-state.js";
+import { readCiReports } from "./octokit-ci-reports.js";
+import { OWN_CHECK_NAMES } from "./own-check-names.js";
 
 type Octokit = InstanceType<typeof ProbotOctokit>;
 
@@ -12,12 +14,15 @@ const status = (error: unknown): number | undefined => (error as { status?: numb
 export class OctokitGitHub implements GitHubReads {
   constructor(private readonly octokit: Octokit) {}
 
-  /** GitHub lists at most 250 commits per PR; bot PRs have one or a few, so one page of 100 is plenty. */
+  /** Every page: GitHub lists at most 250 commits per PR, which the auto-merge rule takes as "cannot be proven". */
   async listPullRequestCommits(repo: RepoName, number: number): Promise<CommitInfo[]> {
-    const { data } = await this.octokit.rest.pulls.listCommits({ ...repo, pull_number: number, per_page: 100 });
+    const data = await this.octokit.paginate(this.octokit.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
     return data.map((c) => ({
       message: c.commit.message,
       authorLogin: c.author?.login ?? null,
+      authorId: c.author?.id ?? null,
+      committerLogin: c.committer?.login ?? null,
+      committerId: c.committer?.id ?? null,
       verified: c.commit.verification?.verified ?? false,
     }));
   }
@@ -76,13 +81,12 @@ export class OctokitGitHub implements GitHubReads {
     }
   }
 
-  async ciState(repo: RepoName, sha: string, ownAppSlug: string): Promise<CiState> {
-    const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, { ...repo, ref: sha, per_page: 100 });
-    return ciStateOf(
-      runs
-        .filter((run) => run.app?.slug !== ownAppSlug)
-        .map((run) => ({ id: run.id, name: run.name, app: run.app?.slug ?? "", status: run.status, conclusion: run.conclusion })),
-    );
+  async ciState(repo: RepoName, head: CiHead, ownAppSlug: string): Promise<CiState> {
+    // Records from before base branches were kept do not know theirs: GitHub does.
+    const baseRef = head.baseRef ?? (await this.octokit.rest.pulls.get({ ...repo, pull_number: head.number })).data.base.ref;
+    const reports = await readCiReports(this.octokit, repo, head.sha, baseRef);
+    if (reports === null) return "unknown";
+    return ciStateOf({ ...reports, ownApp: { slug: ownAppSlug, checkNames: OWN_CHECK_NAMES } });
   }
 
   async listOpenPullRequests(repo: RepoName): Promise<OpenPullRequest[]> {

@@ -19,6 +19,8 @@ export function snapshotFromPullRequest(
   if (typeof number !== "number" || !Number.isInteger(number)) fail("number", "a whole number");
   if (typeof head.sha !== "string") fail("head.sha", "a string");
   const mergedAt = time(pr.merged_at, "merged_at", true);
+  const base = pr.base as Record<string, unknown> | null | undefined;
+  const baseRef = typeof base === "object" && base !== null && typeof base.ref === "string" ? base.ref : undefined;
   return {
     ref: { installationId, repoId: repository.id, number },
     repo: repository.full_name,
@@ -33,6 +35,7 @@ export function snapshotFromPullRequest(
     draft: pr.draft === true,
     // "dirty" is GitHub's word for a merge conflict; mergeable alone may still be unknown (null).
     mergeable: pr.mergeable_state === "dirty" ? false : typeof pr.mergeable === "boolean" ? pr.mergeable : null,
+    ...(baseRef === undefined ? {} : { baseRef }),
     people: {
       requestedReviewers: logins(pr.requested_reviewers),
       requestedTeams: logins(pr.requested_teams, "slug").map((slug) => `${repository.full_name.split("/")[0]}/${slug}`),

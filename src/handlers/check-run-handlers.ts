@@ -1,7 +1,7 @@
 import type { Context } from "probot";
 import { priorityOf, type EvaluationScheduler } from "../queue/evaluation-scheduler.js";
 import type { JobQueue } from "../queue/jobs.js";
-import type { PrStateStore } from "../store/pr-state-store.js";
+import { forgetCi, type PrStateStore } from "../store/pr-state-store.js";
 import type { PullRequestStore } from "../store/pull-request-store.js";
 import { slaClassOf } from "../domain/sla-class.js";
 
@@ -31,9 +31,9 @@ export function checkRunActionHandler(deps: Deps) {
   };
 }
 
-/** Someone's CI finished on a recognised PR's head: forget the old CI state and look again. */
+/** Someone's CI started or finished on a recognised PR's head: forget the old CI state and look again. */
 export function ciCompletedHandler(deps: Deps) {
-  return async (context: Context<"check_suite.completed" | "check_run.completed">): Promise<void> => {
+  return async (context: Context<"check_suite.completed" | "check_run.completed" | "check_run.created">): Promise<void> => {
     const { payload } = context;
     const installationId = payload.installation?.id;
     if (installationId === undefined) return;
@@ -46,7 +46,7 @@ export function ciCompletedHandler(deps: Deps) {
       const ref = { installationId, repoId: payload.repository.id, number: pr.number };
       const record = await deps.store.get(ref);
       if (!record || record.state !== "open" || record.headSha !== sha) continue;
-      await deps.prStates.set(ref, "ci", null);
+      await forgetCi(deps.prStates, ref);
       await deps.scheduler.schedule(ref, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));
     }
   };

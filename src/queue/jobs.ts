@@ -42,6 +42,12 @@ export interface ApplyGateJob {
   data: { installationId: number; repoId: number; repo: string; at: number };
 }
 
+/** A commit status changed on `sha`: the PRs with that head look at their CI again. */
+export interface CiChangedJob {
+  name: "ci-changed";
+  data: { installationId: number; repoId: number; repo: string; sha: string; at: number };
+}
+
 export interface PublishDigestJob {
   name: "publish-digest";
   /** With `backfillRun`: the organisation digest only, once, when that backfill finished. */
@@ -93,6 +99,7 @@ export type LifecycleJob =
   | ForgetRepositoriesJob;
 
 export type Job =
+  | CiChangedJob
   | PublishDigestJob
   | EnrichPullRequestJob
   | EvaluatePullRequestJob
@@ -145,6 +152,8 @@ export function jobIdOf(job: Job): string {
       return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.at}`;
     case "forget-installation":
       return `${job.name}-${job.data.installationId}`;
+    case "ci-changed":
+      return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.sha}-${job.data.at}`;
   }
 }
 
@@ -174,6 +183,7 @@ export function repoOf(job: Job): number | null {
     case "apply-gate":
     case "backfill-repository":
     case "reconcile-repository":
+    case "ci-changed":
       return job.data.repoId;
     default:
       return null;
@@ -194,6 +204,7 @@ export function jobLogFields(job: Job): { installation: number; repo?: string; p
     case "apply-gate":
     case "backfill-repository":
     case "reconcile-repository":
+    case "ci-changed":
       return { installation, repo: job.data.repo };
     default:
       return { installation };

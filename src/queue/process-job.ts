@@ -4,6 +4,7 @@ import { evaluatePullRequest } from "../use-cases/evaluate-pull-request.js";
 import { refreshPolicy } from "../use-cases/refresh-policy.js";
 import { reportConfig } from "../use-cases/report-config.js";
 import { applyGate } from "../use-cases/apply-gate.js";
+import { ciChanged } from "../use-cases/ci-changed.js";
 import { runCommand } from "../use-cases/run-command.js";
 import { publishDigests } from "../use-cases/publish-digests.js";
 import type { WorkerDeps } from "../use-cases/worker-deps.js";
@@ -45,6 +46,9 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
           return;
         case "apply-gate":
           await applyGate(deps, job.data);
+          return;
+        case "ci-changed":
+          await ciChanged(deps, job.data);
           return;
         case "publish-digest":
           await publishDigests(deps, { installationId: job.data.installationId, orgOnly: job.data.backfillRun !== undefined });

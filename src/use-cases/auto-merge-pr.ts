@@ -6,24 +6,37 @@ import type { PullRequestRecord } from "../domain/pull-request-record.js";
 import { splitFullName, type CiState } from "../github/github-reads.js";
 import { spendWrites } from "./spend-writes.js";
 import type { PrState } from "../store/pr-state-store.js";
+import { keepCi, readCi } from "./pr-ci.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export async function autoMergeIfSafe(
   deps: WorkerDeps,
   input: { record: PullRequestRecord; slaClass: SlaClass; policy: Policy; ci: CiState; state: PrState },
 ): Promise<PrState["autoMerge"]> {
-  const { record, policy, ci, state } = input;
+  const { record, policy, state } = input;
   if (policy.autoMerge.classes.length === 0) return null;
   const done = state.autoMerge?.sha === record.headSha && state.autoMerge.state !== "off";
   if (done) return state.autoMerge;
   const location = { installationId: record.installationId, repoId: record.repoId };
-  let commits = await deps.store.loadCommits(location, record.headSha);
-  if (!commits && ci === "passing") {
+  const cached = await deps.store.loadCommits(location, record.headSha);
+  // Cached facts may predate committers being kept; and a merge is only ever decided on fresh reads.
+  let commits = cached?.every((c) => c.committerLogin !== undefined) ? cached : null;
+  let ci = input.ci;
+  if (ci === "passing") {
     const github = await deps.github(record.installationId);
     commits = await github.listPullRequestCommits(splitFullName(record.repo), record.number);
     await deps.store.saveCommits(location, record.headSha, commits);
   }
-  const decision = decideAutoMerge({ record, slaClass: input.slaClass, policy, commits, identities: deps.identities, ci, draft: record.draft });
+  let decision = decideAutoMerge({ record, slaClass: input.slaClass, policy, commits, identities: deps.identities, ci, draft: record.draft });
+  if (decision.merge) {
+    // The cached CI is as old as the last CI event seen; a status posted since must still stop the merge.
+    const epoch = (await deps.prStates.get(record)).ciEpoch ?? 0;
+    ci = await readCi(deps, record);
+    if (ci !== "passing") {
+      await keepCi(deps, record, ci, epoch);
+      decision = decideAutoMerge({ record, slaClass: input.slaClass, policy, commits, identities: deps.identities, ci, draft: record.draft });
+    }
+  }
   let result: NonNullable<PrState["autoMerge"]>;
   if (!decision.merge) {
     // "waiting for CI" is not a verdict on this head yet: look again when CI finishes.

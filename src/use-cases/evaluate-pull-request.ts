@@ -9,9 +9,16 @@ import { prContext } from "./pr-context.js";
 import { postStage } from "./post-stage.js";
 import { publishPrCheck } from "./publish-pr-check.js";
 import { requestGate } from "./request-gate.js";
+import { runExclusive } from "../queue/run-exclusive.js";
+import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export async function evaluatePullRequest(deps: WorkerDeps, ref: PullRequestRef, repo: string): Promise<void> {
+  const key = `${DEFAULT_KEY_PREFIX}:repo:${ref.installationId}:${ref.repoId}:pr:${ref.number}:evaluating`;
+  await runExclusive(deps, key, () => evaluate(deps, ref, repo));
+}
+
+async function evaluate(deps: WorkerDeps, ref: PullRequestRef, repo: string): Promise<void> {
   const stored = await deps.store.get(ref);
   if (!stored || stored.state !== "open") {
     await deps.scheduler.schedule(ref, repo, null, 0);

@@ -13,8 +13,15 @@ function policy(classes: SlaClass[], method: Policy["autoMerge"]["method"] = "sq
   return { ...DEFAULT_POLICY, autoMerge: { classes, method } };
 }
 
-const dependabotCommit: CommitInfo = { message: "Bump lodash from 4.17.20 to 4.17.21", authorLogin: "dependabot[bot]", verified: true };
-const renovateCommit: CommitInfo = { message: "Update dependency lodash to v4.17.21", authorLogin: "renovate[bot]", verified: true };
+// Dependabot's commits are made through GitHub's API: committed (and signed) by GitHub's web-flow.
+const dependabotCommit: CommitInfo = {
+  message: "Bump lodash from 4.17.20 to 4.17.21", authorLogin: "dependabot[bot]", authorId: 49699333,
+  committerLogin: "web-flow", committerId: 19864447, verified: true,
+};
+const renovateCommit: CommitInfo = {
+  message: "Update dependency lodash to v4.17.21", authorLogin: "renovate[bot]", authorId: 29139614,
+  committerLogin: "renovate[bot]", committerId: 29139614, verified: true,
+};
 const renovatePr = record({
   number: 2, author: "renovate[bot]", headRef: "renovate/lodash-4.x", update: update({ bot: "renovate" }),
 });
@@ -56,7 +63,7 @@ const cases: Case[] = [
     name: "a self-hosted Renovate login counts once configured",
     input: input({
       record: { ...renovatePr, author: "acme-renovate" }, identities: selfHosted,
-      commits: [{ ...renovateCommit, authorLogin: "ACME-Renovate" }],
+      commits: [{ ...renovateCommit, authorLogin: "ACME-Renovate", authorId: 5150, committerLogin: "acme-renovate", committerId: 5150 }],
     }),
     expected: { method: "squash" },
   },
@@ -105,8 +112,48 @@ const cases: Case[] = [
   { name: "empty commit list never passes vacuously", input: input({ commits: [] }), expected: { reason: "the pull request has no commits" } },
   {
     name: "a human commit pushed to the bot's branch",
-    input: input({ commits: [dependabotCommit, { message: "fix tests", authorLogin: "alice", verified: true }] }),
+    input: input({ commits: [dependabotCommit, { ...dependabotCommit, message: "fix tests", authorLogin: "alice", authorId: 11 }] }),
     expected: { reason: "a commit by alice is not from dependabot[bot]" },
+  },
+  {
+    name: "a commit authored by the bot but committed (and signed) by a human",
+    input: input({ commits: [{ ...dependabotCommit, committerLogin: "mallory", committerId: 66 }] }),
+    expected: { reason: "a commit by dependabot[bot] was committed by mallory, not by dependabot[bot]" },
+  },
+  {
+    name: "an account named web-flow that is not GitHub's",
+    input: input({ commits: [{ ...dependabotCommit, committerId: 12345 }] }),
+    expected: { reason: "a commit by dependabot[bot] was committed by web-flow, not by dependabot[bot]" },
+  },
+  {
+    name: "a commit whose committer GitHub could not link to an account",
+    input: input({ commits: [{ ...dependabotCommit, committerLogin: null, committerId: null }] }),
+    expected: { reason: 'commit "Bump lodash from 4.17.20 to 4.17.21" has no GitHub committer, so it cannot be shown to be from dependabot[bot]' },
+  },
+  {
+    name: "commit facts that do not say who committed (cached before committers were kept)",
+    input: input({ commits: [{ message: "Bump", authorLogin: "dependabot[bot]", verified: true }] }),
+    expected: { reason: 'commit "Bump" has no GitHub committer, so it cannot be shown to be from dependabot[bot]' },
+  },
+  {
+    name: "a commit by an account with the bot's login but another id",
+    input: input({ commits: [{ ...dependabotCommit, authorId: 777 }] }),
+    expected: { reason: "a commit by dependabot[bot] is not from dependabot[bot]" },
+  },
+  {
+    name: "the bot committing itself (Renovate without platform commits) is fine",
+    input: input({ commits: [{ ...dependabotCommit, committerLogin: "dependabot[bot]", committerId: 49699333 }] }),
+    expected: { method: "squash" },
+  },
+  {
+    name: "250 commits (GitHub lists no more) cannot all be checked",
+    input: input({ commits: Array.from({ length: 250 }, () => dependabotCommit) }),
+    expected: { reason: "the pull request has 250 or more commits, more than GitHub lists, so not all of them can be checked" },
+  },
+  {
+    name: "249 commits, all the bot's, are checked one by one",
+    input: input({ commits: Array.from({ length: 249 }, () => dependabotCommit) }),
+    expected: { method: "squash" },
   },
   {
     name: "an unverified commit that claims to be the bot's",
@@ -115,7 +162,7 @@ const cases: Case[] = [
   },
   {
     name: "a commit whose email matches no GitHub account",
-    input: input({ commits: [{ message: "sneaky", authorLogin: null, verified: false }] }),
+    input: input({ commits: [{ ...dependabotCommit, message: "sneaky", authorLogin: null, authorId: null, verified: false }] }),
     expected: { reason: 'commit "sneaky" has no GitHub author, so it cannot be shown to be from dependabot[bot]' },
   },
   {

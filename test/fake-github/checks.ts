@@ -73,7 +73,7 @@ function knownShas(repo: RepoRecord): Set<string> {
   return shas;
 }
 
-function resolveSha(repo: RepoRecord, ref: string): string {
+export function resolveSha(repo: RepoRecord, ref: string): string {
   const branch = repo.branches.get(ref.replace(/^(refs\/)?heads\//, ""));
   if (branch) return branch;
   if (/^[0-9a-f]{40}$/.test(ref) && knownShas(repo).has(ref)) return ref;

@@ -14,6 +14,8 @@ import { installationEvent, installationRepositoriesEvent, type InstallationActi
 import { issueRoutes } from "./issues.js";
 import { labelRoutes, newLabel } from "./labels.js";
 import { pullRoutes } from "./pulls.js";
+import { protectionRoutes } from "./protection.js";
+import { latestPerContext, newStatus, statusRoutes, type StatusInit } from "./statuses.js";
 import { rateLimitRoutes, RateLimits } from "./rate-limit.js";
 import { repoRoutes, setFileOn } from "./repos.js";
 import { RequestLog, type RequestRecord } from "./request-log.js";
@@ -25,12 +27,14 @@ import { createRequestHandler } from "./server.js";
 import { FakeState, type TeamRecord } from "./state.js";
 import type {
   AccessLevel, AlertRecord, AppRef, CheckRunRecord, CommentRecord, CommitRecord, InstallationRecord, IssueRecord,
-  LabelRecord, PullFileRecord, PullRecord, RepoPermission, RepoRecord, ReviewRecord, Timestamp, UserInit,
+  LabelRecord, PullFileRecord, PullRecord, RepoPermission, RepoRecord, RequiredChecksRecord, ReviewRecord, RulesetRecord,
+  StatusRecord, Timestamp, UserInit,
 } from "./types.js";
 
 export { primaryRateLimit, secondaryRateLimit, type FaultSpec } from "./faults.js";
 export type { RequestRecord } from "./request-log.js";
 export type * from "./types.js";
+export type { StatusInit };
 export type { AlertInit, CommitInit, InstallationInit, IssueInit, PullInit, RepoInit, ReviewInit };
 
 export interface FakeGitHubOptions {
@@ -65,7 +69,7 @@ export class FakeGitHub {
       botUserId: opts.botUserId ?? 150_000_001, expectedIssuer: opts.appId ?? null, apiUrl: "", webUrl: opts.webUrl ?? "",
     }, new Date(opts.now ?? "2025-01-15T12:00:00Z"));
     const routes = [...authRoutes, ...repoRoutes, ...pullRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes,
-      ...checkRoutes, ...collaboratorRoutes, ...dependabotRoutes, ...graphqlRoutes, ...rateLimitRoutes(this.limits)];
+      ...checkRoutes, ...statusRoutes, ...protectionRoutes, ...collaboratorRoutes, ...dependabotRoutes, ...graphqlRoutes, ...rateLimitRoutes(this.limits)];
     this.server.on("request", createRequestHandler({ state: this.state, routes, log: this.log, faults: this.faults, limits: this.limits, latency: this.latency }));
   }
 
@@ -122,6 +126,32 @@ export class FakeGitHub {
   /** A check run from this app, or from another (`app`) such as CI. */
   addCheckRun(repo: string, body: JsonObject & { name: string; head_sha: string }, app?: AppRef): CheckRunRecord {
     return newCheckRun(this.state, this.state.requireRepo(repo), body, app);
+  }
+  /** A commit status, as a CI service (by default "jenkins-bot") posts it with `POST /statuses/{sha}`. */
+  addStatus(repo: string, init: Omit<StatusInit, "creator"> & { creator?: UserInit }): StatusRecord {
+    const { creator, ...rest } = init;
+    return newStatus(this.state, this.state.requireRepo(repo), { ...rest, ...(creator ? { creator: this.state.user(creator) } : {}) });
+  }
+  /**
+   * Classic branch protection on `branch`: `null` unprotects it; `{ contexts: [] }`-less protection
+   * (`requiredChecks: null`) protects it without required status checks.
+   */
+  setBranchProtection(repo: string, branch: string, protection: { requiredChecks: Partial<RequiredChecksRecord> | null } | null): void {
+    const r = this.state.requireRepo(repo);
+    if (protection === null) r.protection.delete(branch);
+    else {
+      const checks = protection.requiredChecks;
+      r.protection.set(branch, checks === null ? null : { strict: checks.strict ?? false, contexts: checks.contexts ?? [], checks: checks.checks ?? [] });
+    }
+  }
+  /** A repository ruleset; by default active on the default branch. */
+  addRuleset(repo: string, init: Partial<Omit<RulesetRecord, "id">> & { rules: RulesetRecord["rules"] }): RulesetRecord {
+    const ruleset: RulesetRecord = {
+      id: this.state.nextId("ruleset"), name: init.name ?? "ruleset", enforcement: init.enforcement ?? "active",
+      include: init.include ?? ["~DEFAULT_BRANCH"], exclude: init.exclude ?? [], rules: init.rules,
+    };
+    this.state.requireRepo(repo).rulesets.push(ruleset);
+    return ruleset;
   }
   /** Returns the sha of the commit that wrote it (on the default branch). */
   setFile(repo: string, path: string, content: string, opts: { ref?: string } = {}): string {
@@ -194,6 +224,9 @@ export class FakeGitHub {
     const r = this.state.requireRepo(repo);
     return [...r.checkRuns.values()].filter((c) => sha === undefined || c.head_sha === sha).map((c) => checkRunJson(this.state, r, c));
   }
+
+  /** The newest status per context on a commit, as the combined status lists them. */
+  statuses(repo: string, sha: string): StatusRecord[] { return latestPerContext(this.state.requireRepo(repo), sha); }
 
   // ── request log ──
   get requests(): readonly RequestRecord[] { return this.log.records; }

@@ -26,6 +26,8 @@ export interface CommitInit {
   committer?: UserInit | null;
   authorName?: string;
   authorEmail?: string;
+  committerName?: string;
+  committerEmail?: string;
   date?: Timestamp;
   verified?: boolean;
   verificationReason?: string;
@@ -145,13 +147,18 @@ export function addCommitTo(state: FakeState, repo: RepoRecord, pr: PullRecord, 
   const author = init.author === null ? null : state.user(init.author ?? pr.user);
   const committer = init.committer === undefined ? author : init.committer === null ? null : state.user(init.committer);
   const name = init.authorName ?? author?.login ?? "Someone";
+  const email = init.authorEmail ?? (author ? noreplyEmail(author) : "someone@example.com");
+  // web-flow commits carry GitHub's own name and address, as commits made through the web or the API do.
+  const webFlow = committer?.login === "web-flow";
   const commit: CommitRecord = {
     sha: init.sha ?? state.sha(),
     message: init.message ?? "Update",
     author,
     committer,
     authorName: name,
-    authorEmail: init.authorEmail ?? (author ? `${author.id}+${author.login}@users.noreply.github.com` : "someone@example.com"),
+    authorEmail: email,
+    committerName: init.committerName ?? (webFlow ? "GitHub" : committer === author ? name : (committer?.login ?? name)),
+    committerEmail: init.committerEmail ?? (webFlow ? "noreply@github.com" : committer === author ? email : committer ? noreplyEmail(committer) : email),
     date: init.date ?? state.iso(),
     verified: init.verified ?? true,
     verificationReason: init.verificationReason ?? (init.verified === false ? "unsigned" : "valid"),
@@ -160,6 +167,10 @@ export function addCommitTo(state: FakeState, repo: RepoRecord, pr: PullRecord, 
   pr.head.sha = commit.sha;
   repo.branches.set(pr.head.ref, commit.sha);
   return commit;
+}
+
+function noreplyEmail(user: { id: number; login: string }): string {
+  return `${user.id}+${user.login}@users.noreply.github.com`;
 }
 
 export interface ReviewInit {

@@ -14,7 +14,7 @@ export interface InstallationInit {
 
 export const DEFAULT_PERMISSIONS: Record<string, AccessLevel> = {
   metadata: "read", contents: "write", issues: "write", pull_requests: "write", checks: "write",
-  statuses: "read", members: "read", vulnerability_alerts: "read",
+  statuses: "read", members: "read", vulnerability_alerts: "read", administration: "read",
 };
 
 export function newInstallation(state: FakeState, init: InstallationInit): InstallationRecord {
@@ -64,7 +64,7 @@ export function newRepo(state: FakeState, init: RepoInit): RepoRecord {
     allow_auto_merge: init.allow_auto_merge ?? false, allow_squash_merge: init.allow_squash_merge ?? true,
     allow_merge_commit: init.allow_merge_commit ?? true, allow_rebase_merge: init.allow_rebase_merge ?? true,
     created_at: state.iso(), branches: new Map([[defaultBranch, state.sha()]]), issues: new Map(), nextNumber: 1,
-    labels: new Map(), comments: new Map(), checkRuns: new Map(), files: new Map(), fileCommits: [], collaborators: new Map(), alerts: new Map(),
+    labels: new Map(), comments: new Map(), checkRuns: new Map(), statuses: [], protection: new Map(), rulesets: [], files: new Map(), fileCommits: [], collaborators: new Map(), alerts: new Map(),
   };
   state.repos.set(fullName.toLowerCase(), repo);
   return repo;

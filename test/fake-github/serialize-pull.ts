@@ -93,13 +93,14 @@ export function pullJson(state: FakeState, repo: RepoRecord, pr: PullRecord): Re
 
 export function commitJson(state: FakeState, repo: RepoRecord, commit: CommitRecord, parent: string): Record<string, unknown> {
   const { api, web } = repoUrls(state, repo);
-  const person = { name: commit.authorName, email: commit.authorEmail, date: commit.date };
+  const author = { name: commit.authorName, email: commit.authorEmail, date: commit.date };
+  const committer = { name: commit.committerName, email: commit.committerEmail, date: commit.date };
   return {
     sha: commit.sha,
     node_id: nodeId("C", parseInt(commit.sha.slice(0, 8), 16)),
     commit: {
-      author: person,
-      committer: person,
+      author,
+      committer,
       message: commit.message,
       tree: { sha: commit.sha.split("").reverse().join(""), url: `${api}/git/trees/${commit.sha}` },
       url: `${api}/git/commits/${commit.sha}`,

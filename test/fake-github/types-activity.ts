@@ -1,5 +1,5 @@
 // Records for check runs and Dependabot alerts.
-import type { Timestamp } from "./types.js";
+import type { Timestamp, UserRecord } from "./types.js";
 
 export interface CheckRunAction {
   label: string;
@@ -53,4 +53,39 @@ export interface AlertRecord {
   dismissed_at: Timestamp | null;
   dismissed_reason: string | null;
   dismissed_comment: string | null;
+}
+
+export type CommitStatusState = "error" | "failure" | "pending" | "success";
+
+/** One commit status (`POST /statuses/{sha}`); GitHub keeps every one, the combined view shows the newest per context. */
+export interface StatusRecord {
+  id: number;
+  node_id: string;
+  sha: string;
+  state: CommitStatusState;
+  context: string;
+  description: string | null;
+  target_url: string | null;
+  creator: UserRecord;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Classic branch protection's "require status checks to pass". */
+export interface RequiredChecksRecord {
+  strict: boolean;
+  contexts: string[];
+  /** `app_id` null: any source may report the context. */
+  checks: Array<{ context: string; app_id: number | null }>;
+}
+
+/** A repository ruleset, reduced to what "Get rules for a branch" needs. */
+export interface RulesetRecord {
+  id: number;
+  name: string;
+  enforcement: "active" | "evaluate" | "disabled";
+  /** `ref_name` conditions: "~DEFAULT_BRANCH", "~ALL", "refs/heads/<name>" with `*` globs. */
+  include: string[];
+  exclude: string[];
+  rules: Array<{ type: string; parameters?: Record<string, unknown> }>;
 }

@@ -1,7 +1,7 @@
 // The fake's internal model. Field names follow GitHub's so that a test mutating a live record
 // (`pr.mergeable_state = "clean"`) reads like the API it stands in for.
 
-import type { AlertRecord, CheckRunRecord } from "./types-activity.js";
+import type { AlertRecord, CheckRunRecord, RequiredChecksRecord, RulesetRecord, StatusRecord } from "./types-activity.js";
 
 export type AccessLevel = "read" | "write" | "admin";
 export type RepoPermission = "admin" | "maintain" | "write" | "triage" | "read" | "none";
@@ -49,6 +49,11 @@ export interface RepoRecord {
   labels: Map<string, LabelRecord>;
   comments: Map<number, CommentRecord>;
   checkRuns: Map<number, CheckRunRecord>;
+  /** Commit statuses, oldest first. */
+  statuses: StatusRecord[];
+  /** Protected branch name → its required status checks (null: protected, but no checks required). */
+  protection: Map<string, RequiredChecksRecord | null>;
+  rulesets: RulesetRecord[];
   /** ref (branch or sha) → path → content */
   files: Map<string, Map<string, string>>;
   /** Commits made by setFile on the default branch, oldest first: what `GET /commits?path=` lists. */
@@ -129,6 +134,8 @@ export interface CommitRecord {
   committer: UserRecord | null;
   authorName: string;
   authorEmail: string;
+  committerName: string;
+  committerEmail: string;
   date: Timestamp;
   verified: boolean;
   verificationReason: string;

@@ -42,6 +42,8 @@ export interface Harness {
   checkRunActionEvent(repo: string, number: number, identifier: string, login: string): Promise<DeliveryResult>;
   /** Another app's CI run on the PR's head, completed with `conclusion`; GitHub sends `check_run.completed`. */
   ciEvent(repo: string, number: number, conclusion: "success" | "failure"): Promise<DeliveryResult>;
+  /** A CI service posts a commit status on the PR's head (seeded in the fake); GitHub sends `status`. */
+  statusEvent(repo: string, number: number, context: string, state: "error" | "failure" | "pending" | "success"): Promise<DeliveryResult>;
   /** A `dependabot_alert` webhook for an alert seeded in the fake. */
   alertEvent(action: string, repo: string, alertNumber: number): Promise<DeliveryResult>;
   /** GitHub's `check_suite.requested`, as it is sent for every push (here: to the default branch). */
@@ -135,6 +137,19 @@ export async function startHarness(
         repository: fake.repositoryPayload(repo),
         installation,
         sender: { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      });
+    },
+    statusEvent: (repo, number, context, state) => {
+      const pull = fake.pull(repo, number) as { head: { sha: string; ref: string } };
+      const status = fake.addStatus(repo, { sha: pull.head.sha, state, context, description: `${context}: ${state}` });
+      // The event carries the commit and the branches whose head it is, never a pull request.
+      return deliver("status", {
+        id: status.id, sha: status.sha, name: repo, target_url: null, context, description: status.description, state,
+        commit: { sha: status.sha }, branches: [{ name: pull.head.ref, commit: { sha: status.sha }, protected: false }],
+        created_at: status.created_at, updated_at: status.updated_at,
+        repository: fake.repositoryPayload(repo),
+        installation,
+        sender: { login: status.creator.login, id: status.creator.id, type: status.creator.type },
       });
     },
     alertEvent: (action, repo, alertNumber) =>

@@ -4,7 +4,8 @@ import type { EscalationPlan } from "../escalation.js";
 import type { Policy } from "../policy.js";
 import type { PullRequestRecord } from "../pull-request-record.js";
 
-export type CiState = "passing" | "failing" | "pending" | "unknown";
+import type { CiState } from "../ci-state.js";
+export type { CiState };
 
 export interface SnoozeState {
   until: number;

@@ -3,7 +3,8 @@ import type { DurationSummary } from "../percentiles.js";
 import type { SlaClass } from "../policy.js";
 import type { PackageChange, Severity } from "../types.js";
 
-export type CiState = "passing" | "failing" | "pending" | "unknown";
+import type { CiState } from "../ci-state.js";
+export type { CiState };
 export type SeverityKey = Severity | "unknown";
 
 /** Most urgent first; the order of the digest's sections. */

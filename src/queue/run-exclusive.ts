@@ -1,0 +1,22 @@
+// One job at a time per key (a PR's evaluation, a repo's gate) across every worker process. A job that
+// finds the key taken is put back for a moment (RetryLater), not run alongside: two runs reading the same
+// state and writing the same check race, and the slower one leaves what it saw last.
+import { randomUUID } from "node:crypto";
+import type { Redis } from "ioredis";
+import { RetryLater } from "./retry-later.js";
+
+/** Longer than any run should take; a crashed worker's key frees itself after this. */
+const LEASE_MS = 120_000;
+const RETRY_MS = 1_000;
+
+const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+
+export async function runExclusive<T>(deps: { redis: Redis; now: () => number }, key: string, run: () => Promise<T>): Promise<T> {
+  const token = randomUUID();
+  if ((await deps.redis.set(key, token, "PX", LEASE_MS, "NX")) !== "OK") throw new RetryLater(deps.now() + RETRY_MS, "busy");
+  try {
+    return await run();
+  } finally {
+    await deps.redis.eval(RELEASE, 1, key, token);
+  }
+}
