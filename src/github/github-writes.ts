@@ -41,8 +41,10 @@ export interface GitHubWrites {
   ensureLabels(repo: RepoName, number: number, labels: string[]): Promise<string[]>;
   /** False when the label was not there. */
   removeLabel(repo: RepoName, number: number, label: string): Promise<boolean>;
-  /** Finds the app's check run named `name` on `headSha`, creates it, or updates it only when status/conclusion/title/summary/text/actions (or a given details URL / external id) differ. */
+  /** Finds the app's check run named `name` on `headSha` (and any duplicate a race left), creates it, or updates it only when status/conclusion/title/summary/text/actions (or a given details URL / external id) differ. */
   ensureCheckRun(repo: RepoName, headSha: string, run: CheckRunSpec): Promise<EnsureOutcome>;
+  /** Whether the app has a check run named `name` on `headSha` (a read). */
+  hasCheckRun(repo: RepoName, headSha: string, name: string): Promise<boolean>;
   /** The app's own issues (open and closed, newest first) with `label` whose body carries a marker starting with `markerPrefix`. */
   findMarkedIssues(repo: RepoName, label: string, markerPrefix: string): Promise<MarkedIssue[]>;
   createIssue(repo: RepoName, issue: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<MarkedIssue>;

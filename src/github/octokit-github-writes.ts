@@ -103,7 +103,7 @@ export class OctokitGitHubWrites implements GitHubWrites {
     const actions = run.actions ?? [];
     const summary = withActionsFingerprint(run.summary, actions);
     checkCheckRunSpec(run, summary.length);
-    const existing = await this.findCheckRun(repo, headSha, run.name);
+    const [existing, ...duplicates] = await this.findCheckRuns(repo, headSha, run.name);
     const fields = {
       status: run.status,
       ...(run.conclusion ? { conclusion: run.conclusion } : {}),
@@ -115,19 +115,33 @@ export class OctokitGitHubWrites implements GitHubWrites {
       await this.octokit.rest.checks.create({ ...repo, head_sha: headSha, name: run.name, ...fields, ...(actions.length ? { actions } : {}) });
       return "created";
     }
-    if (!this.differs(existing, run, summary)) return "unchanged";
-    // GitHub may keep the old text when an update leaves it out; "" clears it for sure. An empty list
-    // clears the buttons of a run that had some.
-    const output = run.text === undefined && existing.output.text ? { ...fields.output, text: "" } : fields.output;
-    await this.octokit.rest.checks.update({ ...repo, check_run_id: existing.id, ...fields, output, actions });
-    return "updated";
+    let outcome: EnsureOutcome = "unchanged";
+    // Duplicates cannot be deleted; they are brought to the same state, so none is left showing old news.
+    for (const current of [existing, ...duplicates]) {
+      if (!this.differs(current, run, summary)) continue;
+      // GitHub may keep the old text when an update leaves it out; "" clears it for sure. An empty list
+      // clears the buttons of a run that had some.
+      const output = run.text === undefined && current.output.text ? { ...fields.output, text: "" } : fields.output;
+      await this.octokit.rest.checks.update({ ...repo, check_run_id: current.id, ...fields, output, actions });
+      outcome = "updated";
+    }
+    return outcome;
   }
 
-  private async findCheckRun(repo: RepoName, headSha: string, name: string): Promise<ExistingRun | undefined> {
-    const { data } = await this.octokit.rest.checks.listForRef({ ...repo, ref: headSha, check_name: name, filter: "latest", per_page: 100 });
-    const runs = data.check_runs.filter((r) => r.name === name && r.app?.slug === this.appSlug);
-    const newest = runs.sort((a, b) => Number(b.id) - Number(a.id))[0];
-    return newest ? { ...newest, id: Number(newest.id) } : undefined;
+  async hasCheckRun(repo: RepoName, headSha: string, name: string): Promise<boolean> {
+    return (await this.findCheckRuns(repo, headSha, name)).length > 0;
+  }
+
+  /**
+   * The app's runs named `name` on `headSha`, newest first. `filter=all`, because a race elsewhere may
+   * have left two: `latest` would show only one, and the other would keep its old conclusion forever.
+   */
+  private async findCheckRuns(repo: RepoName, headSha: string, name: string): Promise<ExistingRun[]> {
+    const runs = await this.octokit.paginate(this.octokit.rest.checks.listForRef, { ...repo, ref: headSha, check_name: name, filter: "all", per_page: 100 });
+    return runs
+      .filter((r) => r.name === name && r.app?.slug === this.appSlug)
+      .map((r) => ({ ...r, id: Number(r.id) }))
+      .sort((a, b) => b.id - a.id);
   }
 
   private differs(existing: ExistingRun, run: CheckRunSpec, summary: string): boolean {

@@ -8,17 +8,28 @@ import { splitFullName } from "../github/github-reads.js";
 import { spendWrites } from "./spend-writes.js";
 import { currentPolicy } from "./current-policy.js";
 import { overdueSecurityFixes } from "./overdue-security.js";
+import { runExclusive } from "../queue/run-exclusive.js";
+import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 const DAY = 86_400_000;
+/** Remembered for a head that had no gate check while nothing was overdue, so GitHub is asked once. */
+const NEVER_GATED = "never-gated";
 
-export async function applyGate(deps: WorkerDeps, job: { installationId: number; repoId: number; repo: string }): Promise<void> {
+type GateJob = { installationId: number; repoId: number; repo: string };
+
+/** One gate run per repo at a time: two at once would both find no check on a head and both create one. */
+export async function applyGate(deps: WorkerDeps, job: GateJob): Promise<void> {
+  const key = `${DEFAULT_KEY_PREFIX}:repo:${job.installationId}:${job.repoId}:gate-running`;
+  await runExclusive(deps, key, () => gate(deps, job));
+}
+
+async function gate(deps: WorkerDeps, job: GateJob): Promise<void> {
   const location = { installationId: job.installationId, repoId: job.repoId };
   const policy = await currentPolicy(deps, { location, repo: job.repo });
   const gateOn = policy.enabled && policy.gate.mode !== "off";
   const overdue = gateOn ? await overdueSecurityFixes(deps, location, job.repo, policy) : [];
   const shown = await deps.gates.shown(location);
-  if (overdue.length === 0 && shown.size === 0) return; // never gated: nothing to show or flip back
   // Whole days only, so the check's text (and fingerprint) changes daily, not on every run.
   const spec = renderGateCheck({
     mode: policy.gate.mode === "block" && gateOn ? "block" : "warn",
@@ -33,7 +44,13 @@ export async function applyGate(deps: WorkerDeps, job: { installationId: number;
   const writes = await deps.writes(job.installationId);
   for (const pr of targets) {
     const previous = shown.get(pr.headSha);
-    if (previous === fingerprint || (previous === undefined && overdue.length === 0)) continue;
+    if (previous === fingerprint || (previous === NEVER_GATED && overdue.length === 0)) continue;
+    // Nothing overdue and nothing remembered: gated before Redis lost the fingerprint, or never gated.
+    // GitHub knows which; a head that never had a gate check gets none.
+    if (previous === undefined && overdue.length === 0 && !(await writes.hasCheckRun(repo, pr.headSha, spec.name))) {
+      await deps.gates.remember(location, pr.headSha, NEVER_GATED);
+      continue;
+    }
     await spendWrites(deps, job.installationId, 1);
     await writes.ensureCheckRun(repo, pr.headSha, spec);
     await deps.gates.remember(location, pr.headSha, fingerprint);

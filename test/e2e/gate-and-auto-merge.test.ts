@@ -2,21 +2,10 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eventually, startHarness, type Harness } from "../helpers/app-harness.js";
-import { DEPENDABOT, mergePullRequest, openPullRequest, RENOVATE } from "../helpers/pull-requests.js";
+import { DEPENDABOT, mergePullRequest, openPullRequest, RENOVATE, RENOVATE_SECURITY_BODY as SECURITY_BODY } from "../helpers/pull-requests.js";
 
 const GATED = "acme/gated";
 const AUTO = "acme/auto";
-const SECURITY_BODY = `| Package | Change |
-|---|---|
-| [axios](https://axios-http.com) | [\`1.6.0\` -> \`1.6.8\`](https://renovatebot.com/diffs/npm/axios/1.6.0/1.6.8) |
-
-### GitHub Vulnerability Alerts
-
-#### [CVE-2024-39338](https://nvd.nist.gov/vuln/detail/CVE-2024-39338)
-
-#### Severity
-- CVSS Score: 7.5 / 10 (High)
-`;
 
 describe("repo gate and auto-merge (end to end)", () => {
   let h: Harness;

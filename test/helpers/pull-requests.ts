@@ -16,3 +16,16 @@ export function mergePullRequest(pr: PullRecord, at: string): void {
 export function closePullRequest(pr: PullRecord, at: string): void {
   Object.assign(pr, { state: "closed", merged: false, closed_at: at, updated_at: at });
 }
+
+/** The body of a Renovate security update for a high-severity axios advisory. */
+export const RENOVATE_SECURITY_BODY = `| Package | Change |
+|---|---|
+| [axios](https://axios-http.com) | [\`1.6.0\` -> \`1.6.8\`](https://renovatebot.com/diffs/npm/axios/1.6.0/1.6.8) |
+
+### GitHub Vulnerability Alerts
+
+#### [CVE-2024-39338](https://nvd.nist.gov/vuln/detail/CVE-2024-39338)
+
+#### Severity
+- CVSS Score: 7.5 / 10 (High)
+`;
