@@ -31,6 +31,7 @@ export function buildWorkerDeps(input: {
   identities: BotIdentities;
   /** The CLI counts into a registry nobody scrapes. */
   metrics?: AppMetrics;
+  evaluationDebounceMs?: number;
 }): WorkerDeps {
   const { redis, queue, probot } = input;
   let slug: Promise<string> | undefined;
@@ -56,7 +57,7 @@ export function buildWorkerDeps(input: {
     data: new RedisInstallationData(redis),
     sync: new RedisSyncStateStore(redis),
     queue,
-    scheduler: new QueueEvaluationScheduler(queue, redis),
+    scheduler: new QueueEvaluationScheduler(queue, Date.now, input.evaluationDebounceMs),
     budget: new RedisWriteBudget(redis),
     github: async (installationId) => new OctokitGitHub(await probot.auth(installationId)),
     writes: async (installationId) => new OctokitGitHubWrites({ octokit: await probot.auth(installationId), botLogin: `${await appSlug()}[bot]` }),

@@ -1,6 +1,7 @@
 // Everything the process reads from its environment, read once at start-up and passed down.
 import type { BotIdentities } from "./domain/types.js";
 import { DEFAULT_BOT_IDENTITIES } from "./domain/bot-identity.js";
+import { DEFAULT_DEBOUNCE_MS } from "./queue/evaluation-scheduler.js";
 
 export type Role = "all" | "web" | "worker";
 
@@ -11,6 +12,8 @@ export interface Settings {
   webhookPath: string;
   role: Role;
   workerConcurrency: number;
+  /** How long an evaluation waits for more events of the same PR before it runs. */
+  evaluationDebounceMs: number;
   identities: BotIdentities;
   hasCredentials: boolean;
   /** The GitHub App's id, to tell the app's own check suites from CI's; null before setup. */
@@ -44,6 +47,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     webhookPath: env.WEBHOOK_PATH || "/api/github/webhooks",
     role,
     workerConcurrency: positiveInt(env.WORKER_CONCURRENCY, 4, "WORKER_CONCURRENCY", false),
+    evaluationDebounceMs: positiveInt(env.EVALUATION_DEBOUNCE_MS, DEFAULT_DEBOUNCE_MS, "EVALUATION_DEBOUNCE_MS", true),
     identities: identitiesFrom(env),
     hasCredentials: Boolean(env.APP_ID && (env.PRIVATE_KEY || env.PRIVATE_KEY_PATH)),
     appId: env.APP_ID && Number.isInteger(Number(env.APP_ID)) ? Number(env.APP_ID) : null,

@@ -61,7 +61,16 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
   const Octokit = (probotOverrides?.Octokit ?? AppOctokit).plugin(rateLimitPlugin(metrics) as never);
   const probot = createProbot({ env, overrides: { log, ...probotOverrides, Octokit } });
   const queue = new BullMqJobQueue(redis);
-  const deps = buildWorkerDeps({ redis, queue, probot, log, now, identities: settings.identities, metrics });
+  const deps = buildWorkerDeps({
+    redis,
+    queue,
+    probot,
+    log,
+    now,
+    identities: settings.identities,
+    metrics,
+    evaluationDebounceMs: settings.evaluationDebounceMs,
+  });
   const readiness = { check: async () => void (await redis.ping()) };
   registerStateGauges(metrics.registry, () => readMetricsState(deps, (at) => readQueueStats(queue.queue, at)), settings.metrics.stateMaxAgeMs, now);
   const { token: metricsToken, port: metricsPortSetting } = settings.metrics;

@@ -47,7 +47,7 @@ export function ciCompletedHandler(deps: Deps) {
       const record = await deps.store.get(ref);
       if (!record || record.state !== "open" || record.headSha !== sha) continue;
       await forgetCi(deps.prStates, ref);
-      await deps.scheduler.schedule(ref, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));
+      await deps.scheduler.soon(ref, record.repo, priorityOf(slaClassOf(record.update)));
     }
   };
 }

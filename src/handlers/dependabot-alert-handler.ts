@@ -19,7 +19,7 @@ export function dependabotAlertHandler(deps: { alerts: AlertStore; store: PullRe
     await deps.alerts.upsert(location, alert);
     const open = (await deps.store.listRepo(location)).filter((r) => r.state === "open" && r.update.bot === "dependabot");
     for (const record of open) {
-      await deps.scheduler.schedule(record, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));
+      await deps.scheduler.soon(record, record.repo, priorityOf(slaClassOf(record.update)));
     }
   };
 }

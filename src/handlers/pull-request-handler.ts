@@ -3,11 +3,12 @@ import { MalformedPullRequestError } from "../domain/pull-request-facts.js";
 import { snapshotFromPullRequest } from "../github/pull-request-snapshot.js";
 import type { DeliveryLog } from "../store/pull-request-store.js";
 import { recordPullRequest, type RecordDeps } from "../use-cases/record-pull-request.js";
-import { oncePerDelivery } from "./once-per-delivery.js";
+import { oncePerDeliveryWith } from "./once-per-delivery.js";
 import { requestGate } from "../use-cases/request-gate.js";
 import type { PolicyStore } from "../store/policy-store.js";
 import type { Redis } from "ioredis";
-import { registerInstallation } from "../use-cases/digest-schedule.js";
+import { isKnownInstallation, registerInstallation } from "../use-cases/digest-schedule.js";
+import type { PullRequestSnapshot } from "../domain/pull-request-snapshot.js";
 import { observeMerge, type ObserveMergeDeps } from "../use-cases/observe-merge.js";
 
 export const PULL_REQUEST_EVENTS = [
@@ -37,27 +38,40 @@ export function pullRequestHandler(deps: HandlerDeps) {
       log.warn("pull_request webhook without an installation; skipped");
       return;
     }
-    await oncePerDelivery(deps.deliveries, context.id, log, async () => {
-      let snapshot;
-      try {
-        snapshot = snapshotFromPullRequest(installationId, payload.repository, payload.pull_request);
-      } catch (error) {
-        if (error instanceof MalformedPullRequestError) {
-          log.warn({ problem: error.message }, "malformed pull_request payload; skipped");
-          return;
-        }
-        throw error;
+    let snapshot: PullRequestSnapshot;
+    try {
+      snapshot = snapshotFromPullRequest(installationId, payload.repository, payload.pull_request);
+    } catch (error) {
+      if (error instanceof MalformedPullRequestError) {
+        log.warn({ problem: error.message }, "malformed pull_request payload; skipped");
+        return;
       }
-      const outcome = await recordPullRequest({ ...deps, log }, snapshot);
-      if (outcome.kind === "recorded") await registerInstallation(deps, installationId);
-      if (outcome.kind === "recorded" && outcome.outcome !== "stale" && payload.action === "closed" && payload.pull_request.merged) {
+      throw error;
+    }
+    const location = { installationId, repoId: payload.repository.id };
+    // Any PR opening, moving or closing may change what the repo gate shows (or where).
+    const movesGate = ["opened", "reopened", "synchronize", "closed"].includes(payload.action);
+    // Everything the event needs from Redis travels with the delivery claim: one round trip, then the writes.
+    const read = async () => {
+      const [commits, stored, knownInstallation, policy] = await Promise.all([
+        deps.store.loadCommits(location, snapshot.headSha),
+        deps.store.get(snapshot.ref),
+        isKnownInstallation(deps.redis, installationId),
+        movesGate ? deps.policies.get(location) : null,
+      ]);
+      return { commits, stored, knownInstallation, policy };
+    };
+    await oncePerDeliveryWith(deps.deliveries, context.id, log, read, async (reads) => {
+      const [outcome] = await Promise.all([
+        recordPullRequest({ ...deps, log }, snapshot, reads),
+        movesGate ? requestGate(deps, location, payload.repository.full_name, { policy: reads.policy }) : undefined,
+      ]);
+      if (outcome.kind === "recorded") await registerInstallation(deps, installationId, reads.knownInstallation);
+      const merged = payload.action === "closed" && payload.pull_request.merged;
+      if (merged && outcome.kind === "recorded" && outcome.outcome !== "stale" && outcome.outcome !== "unchanged") {
         await observeMerge(deps, snapshot.ref);
       }
       log.debug({ outcome }, "pull request event handled");
-      // Any PR opening, moving or closing may change what the repo gate shows (or where).
-      if (["opened", "reopened", "synchronize", "closed"].includes(payload.action)) {
-        await requestGate(deps, { installationId, repoId: payload.repository.id }, payload.repository.full_name);
-      }
     });
   };
 }

@@ -19,12 +19,18 @@ export class BullMqJobQueue implements JobQueue {
 
   async add(job: Job, options: AddOptions = {}): Promise<void> {
     const delay = options.at === undefined ? 0 : Math.max(0, options.at - Date.now());
-    await this.queue.add(job.name, job.data, {
-      jobId: jobIdOf(job),
-      delay,
-      priority: options.priority,
-      ...(options.forgetWhenDone ? { removeOnComplete: true } : {}),
-    });
+    const removeOnComplete = options.forgetWhenDone ? { removeOnComplete: true } : {};
+    if (options.dedupe === undefined) {
+      await this.queue.add(job.name, job.data, { jobId: jobIdOf(job), delay, priority: options.priority, ...removeOnComplete });
+      return;
+    }
+    // BullMQ picks the id: a fixed one would make a later add a no-op while the finished job is kept.
+    const deduplication = { id: options.dedupe, replace: true, keepLastIfActive: true };
+    await this.queue.add(job.name, job.data, { delay, priority: options.priority, deduplication, ...removeOnComplete });
+  }
+
+  async dedupedJobId(dedupe: string): Promise<string | null> {
+    return (await this.queue.getDeduplicationJobId(dedupe)) ?? null;
   }
 
   async isAlive(jobId: string): Promise<boolean> {
@@ -37,8 +43,9 @@ export class BullMqJobQueue implements JobQueue {
     await this.queue.upsertJobScheduler(id, schedule, { name: job.name, data: job.data });
   }
 
-  async removePending(jobId: string): Promise<boolean> {
-    const job = await this.queue.getJob(jobId);
+  async removePending(dedupe: string): Promise<boolean> {
+    const jobId = await this.queue.getDeduplicationJobId(dedupe);
+    const job = jobId ? await this.queue.getJob(jobId) : undefined;
     if (!job || !(await job.isDelayed() || await job.isWaiting())) return false;
     try {
       await job.remove();

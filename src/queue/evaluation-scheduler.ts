@@ -1,11 +1,9 @@
-// One pending evaluation per PR: scheduling a new time replaces the old job, so a PR that changes
-// ten times has one job waiting, at the right moment. Stale jobs that slip through are harmless:
-// evaluation is idempotent and claims each stage before posting it.
-import type { Redis } from "ioredis";
+// One pending evaluation per PR and kind: scheduling again replaces the waiting job, so a PR that
+// changes ten times has one job waiting, at the right moment. Stale jobs that slip through are
+// harmless: evaluation is idempotent and claims each stage before posting it.
 import type { PullRequestRef } from "../domain/pull-request-record.js";
 import type { SlaClass } from "../domain/policy.js";
-import { jobIdOf, type JobQueue } from "./jobs.js";
-import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
+import type { JobQueue } from "./jobs.js";
 
 const PRIORITY: Record<SlaClass, number> = {
   "security.critical": 1,
@@ -25,39 +23,54 @@ export function priorityOf(slaClass: SlaClass | null): number {
 }
 
 export interface EvaluationScheduler {
-  /** Evaluate the PR at `at` (null: nothing pending any more, e.g. it merged). */
+  /**
+   * Look at the PR shortly (something about it changed): every call within the debounce window folds
+   * into one evaluation, so a burst of ten events costs one.
+   */
+  soon(ref: PullRequestRef, repo: string, priority: number): Promise<void>;
+  /** The PR's next timed look at `at`, replacing the previous one (null: none any more, e.g. it merged). */
   schedule(ref: PullRequestRef, repo: string, at: number | null, priority: number): Promise<void>;
   /** False when the PR's chain of evaluations died (nothing pending, or its job failed for good). */
   isScheduled(ref: PullRequestRef): Promise<boolean>;
 }
 
+/** Long enough for a push's burst of webhooks (synchronize, labeled, check suites) to arrive. */
+export const DEFAULT_DEBOUNCE_MS = 2_000;
+
+/**
+ * Two BullMQ deduplication keys per PR, so the two kinds never overwrite each other: "soon" (events,
+ * debounced: each one pushes the pending look back) and "next" (the ladder's own next look). A job added
+ * while one of its key runs waits behind it, so an event arriving mid-evaluation is looked at again.
+ */
 export class QueueEvaluationScheduler implements EvaluationScheduler {
   constructor(
     private readonly queue: JobQueue,
-    private readonly redis: Redis,
-    private readonly prefix: string = DEFAULT_KEY_PREFIX,
+    private readonly now: () => number,
+    private readonly debounceMs: number = DEFAULT_DEBOUNCE_MS,
   ) {}
 
-  private pendingKey(ref: PullRequestRef): string {
-    return `${this.prefix}:repo:${ref.installationId}:${ref.repoId}:pr:${ref.number}:pending-evaluation`;
+  async soon(ref: PullRequestRef, repo: string, priority: number): Promise<void> {
+    const at = this.now() + this.debounceMs;
+    await this.queue.add({ name: "evaluate-pull-request", data: { ref, repo, at } }, { at, priority, dedupe: dedupeKey("soon", ref) });
   }
 
   async isScheduled(ref: PullRequestRef): Promise<boolean> {
-    const jobId = await this.redis.get(this.pendingKey(ref));
-    return jobId !== null && (await this.queue.isAlive(jobId));
+    for (const kind of ["next", "soon"] as const) {
+      const jobId = await this.queue.dedupedJobId(dedupeKey(kind, ref));
+      if (jobId !== null && (await this.queue.isAlive(jobId))) return true;
+    }
+    return false;
   }
 
   async schedule(ref: PullRequestRef, repo: string, at: number | null, priority: number): Promise<void> {
-    const previous = await this.redis.get(this.pendingKey(ref));
-    let next: string | null = null;
-    if (at !== null) {
-      const job = { name: "evaluate-pull-request" as const, data: { ref, repo, at } };
-      next = jobIdOf(job);
-      await this.queue.add(job, { at, priority });
-      await this.redis.set(this.pendingKey(ref), next);
-    } else {
-      await this.redis.del(this.pendingKey(ref));
+    if (at === null) {
+      await this.queue.removePending(dedupeKey("next", ref));
+      return;
     }
-    if (previous && previous !== next) await this.queue.removePending(previous);
+    await this.queue.add({ name: "evaluate-pull-request", data: { ref, repo, at } }, { at, priority, dedupe: dedupeKey("next", ref) });
   }
+}
+
+function dedupeKey(kind: "soon" | "next", ref: PullRequestRef): string {
+  return `evaluate-${kind}-${ref.installationId}-${ref.repoId}-${ref.number}`;
 }

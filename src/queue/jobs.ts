@@ -218,14 +218,21 @@ export interface AddOptions {
   priority?: number;
   /** Leave nothing behind once done (e.g. the job that deletes an installation's data). */
   forgetWhenDone?: boolean;
+  /**
+   * At most one pending job per key: a new add replaces a job still waiting for its time, and one added
+   * while a job of that key runs is queued behind it (the latest such add wins).
+   */
+  dedupe?: string;
 }
 
 export interface JobQueue {
   add(job: Job, options?: AddOptions): Promise<void>;
   /** A named repeatable job (cron in a time zone); calling it again with the same id updates it, never duplicates it. */
   upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void>;
-  /** Removes a job that has not started yet; false when it is running, done or unknown. */
-  removePending(jobId: string): Promise<boolean>;
+  /** Removes the `dedupe` key's job if it has not started yet; false when it is running, done or unknown. */
+  removePending(dedupe: string): Promise<boolean>;
+  /** The id of the `dedupe` key's current job, or null. */
+  dedupedJobId(dedupe: string): Promise<string | null>;
   /** Whether a job with this id is still to run (waiting, delayed or running): a dead chain is not. */
   isAlive(jobId: string): Promise<boolean>;
   removeScheduler(id: string): Promise<void>;

@@ -7,6 +7,7 @@ export class MemoryJobQueue implements JobQueue {
   private readonly ids = new Set<string>();
 
   async add(job: Job, options: AddOptions = {}): Promise<void> {
+    if (options.dedupe !== undefined) await this.removePending(options.dedupe);
     const id = jobIdOf(job);
     if (this.ids.has(id)) return;
     this.ids.add(id);
@@ -19,12 +20,16 @@ export class MemoryJobQueue implements JobQueue {
     this.schedulers.set(id, { ...schedule, job });
   }
 
-  async removePending(jobId: string): Promise<boolean> {
-    const index = this.jobs.findIndex((job) => jobIdOf(job) === jobId);
-    if (index < 0) return false;
-    this.jobs.splice(index, 1);
-    this.ids.delete(jobId);
-    return true;
+  async removePending(dedupe: string): Promise<boolean> {
+    const index = this.jobs.findIndex((job) => job.options.dedupe === dedupe);
+    const [removed] = index < 0 ? [] : this.jobs.splice(index, 1);
+    if (removed) this.ids.delete(jobIdOf(removed));
+    return removed !== undefined;
+  }
+
+  async dedupedJobId(dedupe: string): Promise<string | null> {
+    const job = this.jobs.find((j) => j.options.dedupe === dedupe);
+    return job ? jobIdOf(job) : null;
   }
 
   async isAlive(jobId: string): Promise<boolean> {

@@ -15,6 +15,8 @@ export class MemoryPullRequestStore implements PullRequestStore {
   async upsert(record: PullRequestRecord): Promise<UpsertOutcome> {
     const stored = this.records.get(refKey(record)) ?? null;
     if (!isNewer(record, stored)) return "stale";
+    if (stored && JSON.stringify(stored) === JSON.stringify(record)) return "unchanged";
+    if (!this.names.has(record.repo.toLowerCase())) await this.nameRepo(record.repo, { installationId: record.installationId, repoId: record.repoId });
     this.records.set(refKey(record), clone(record));
     return stored ? "updated" : "created";
   }

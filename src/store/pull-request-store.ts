@@ -1,7 +1,8 @@
 import type { CommitInfo } from "../domain/types.js";
 import type { PullRequestRecord, PullRequestRef, PullRequestState } from "../domain/pull-request-record.js";
 
-export type UpsertOutcome = "created" | "updated" | "stale";
+/** "unchanged": the same record was stored already, and nothing was written. */
+export type UpsertOutcome = "created" | "updated" | "stale" | "unchanged";
 
 export interface RepoLocation {
   installationId: number;
@@ -13,7 +14,8 @@ export interface PullRequestStore {
   /**
    * Writes the record unless the stored one is newer (GitHub's `updated_at`; on a tie merged beats
    * closed beats open, then an enriched record beats a plain one), so a late or redelivered webhook
-   * never rolls a PR back.
+   * never rolls a PR back. It also makes the repo findable by the record's name (as `nameRepo` does),
+   * and writes nothing when nothing changed.
    */
   upsert(record: PullRequestRecord): Promise<UpsertOutcome>;
   get(ref: PullRequestRef): Promise<PullRequestRecord | null>;

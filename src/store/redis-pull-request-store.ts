@@ -5,11 +5,18 @@ import { versionOf, type PullRequestStore, type RepoLocation, type UpsertOutcome
 import { redisKeys, type RedisKeys } from "./redis-keys.js";
 
 const COMMITS_TTL_SECONDS = 30 * 24 * 3600;
+const OUTCOMES: UpsertOutcome[] = ["stale", "created", "updated", "unchanged"];
 
 // Compare-and-set in one round trip: two processes handling two events of one PR cannot interleave.
+// It also keeps the repo's name index, written only when the name is new: the webhook path's one write.
 const UPSERT_SCRIPT = `
 local stored = redis.call('HGET', KEYS[1], 'v')
 if stored and tonumber(stored) > tonumber(ARGV[1]) then return 0 end
+if stored and redis.call('HGET', KEYS[1], 'json') == ARGV[2] then return 3 end
+if redis.call('HGET', KEYS[4], ARGV[5]) ~= ARGV[6] then
+  redis.call('HSET', KEYS[4], ARGV[5], ARGV[6])
+  redis.call('SET', KEYS[5], ARGV[7])
+end
 local previousSet = redis.call('HGET', KEYS[1], 'lineageSet')
 if previousSet and previousSet ~= KEYS[3] then redis.call('SREM', previousSet, ARGV[3]) end
 redis.call('HSET', KEYS[1], 'v', ARGV[1], 'json', ARGV[2], 'lineageSet', KEYS[3])
@@ -32,16 +39,21 @@ export class RedisPullRequestStore implements PullRequestStore {
   async upsert(record: PullRequestRecord): Promise<UpsertOutcome> {
     const result = await this.redis.eval(
       UPSERT_SCRIPT,
-      3,
+      5,
       this.keys.pr(record),
       this.keys.repoPrs(record),
       this.keys.lineage(record, record.lineageKey),
+      this.keys.installationRepos(record.installationId),
+      this.keys.repoName(record.repo),
       String(versionOf(record)),
       JSON.stringify(record),
       String(record.number),
       String(record.createdAt),
+      String(record.repoId),
+      record.repo,
+      JSON.stringify({ installationId: record.installationId, repoId: record.repoId }),
     );
-    return result === 0 ? "stale" : result === 1 ? "created" : "updated";
+    return OUTCOMES[Number(result)] ?? "updated";
   }
 
   async get(ref: PullRequestRef): Promise<PullRequestRecord | null> {

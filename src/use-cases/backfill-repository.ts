@@ -89,10 +89,9 @@ async function listingStep(
 async function evaluateOpen(deps: WorkerDeps, location: { installationId: number; repoId: number }): Promise<number> {
   const alerts = await deps.alerts.list(location);
   const open = (await deps.store.listRepo(location)).filter((r) => r.state === "open");
-  const now = deps.now();
   for (const record of open) {
     const priority = priorityOf(slaClassOf(withAlerts(record.update, alerts))) + BACKFILL_EVALUATION_PRIORITY_OFFSET;
-    await deps.scheduler.schedule(record, record.repo, now, priority);
+    await deps.scheduler.soon(record, record.repo, priority);
   }
   return open.length;
 }

@@ -11,6 +11,6 @@ export async function ciChanged(deps: WorkerDeps, job: CiChangedJob["data"]): Pr
   for (const record of records) {
     if (record.state !== "open" || record.headSha !== job.sha) continue;
     await forgetCi(deps.prStates, record);
-    await deps.scheduler.schedule(record, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));
+    await deps.scheduler.soon(record, record.repo, priorityOf(slaClassOf(record.update)));
   }
 }

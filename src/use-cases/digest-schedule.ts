@@ -20,9 +20,13 @@ export async function ensureDigestSchedule(
   await deps.redis.multi().sadd(installationsKey, String(installationId)).set(scheduleKey(installationId), JSON.stringify(schedule)).exec();
 }
 
+export async function isKnownInstallation(redis: Redis, installationId: number): Promise<boolean> {
+  return (await redis.sismember(installationsKey, String(installationId))) === 1;
+}
+
 /** On the webhook path: a first sight of an installation registers its digest with the default schedule. */
-export async function registerInstallation(deps: { queue: JobQueue; redis: Redis }, installationId: number): Promise<void> {
-  if ((await deps.redis.sismember(installationsKey, String(installationId))) === 1) return;
+export async function registerInstallation(deps: { queue: JobQueue; redis: Redis }, installationId: number, known?: boolean): Promise<void> {
+  if (known ?? (await isKnownInstallation(deps.redis, installationId))) return;
   await ensureReconcileSchedule(deps.queue, installationId);
   await ensureDigestSchedule(deps, installationId, DEFAULT_DIGEST_SCHEDULE);
 }

@@ -60,7 +60,7 @@ export async function reconcileRepository(deps: WorkerDeps, data: ReconcileRepos
     const dependsOnAlerts = repairs.alertsChanged && record.update.bot === "dependabot";
     if (!dependsOnAlerts && (await deps.scheduler.isScheduled(record))) continue;
     if (!dependsOnAlerts) repairs.restarted += 1;
-    await deps.scheduler.schedule(record, record.repo, deps.now(), priorityOf(slaClassOf(withAlertsOf(record, alerts))));
+    await deps.scheduler.soon(record, record.repo, priorityOf(slaClassOf(withAlertsOf(record, alerts))));
   }
 
   const drifted = repairs.recorded + repairs.closed + repairs.restarted > 0 || repairs.alertsChanged;

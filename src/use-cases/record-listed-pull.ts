@@ -9,7 +9,7 @@ import { recordPullRequest, type RecordDeps } from "./record-pull-request.js";
 export type ListedOutcome = "recorded" | "unchanged" | "impostor" | "ignored" | "malformed";
 
 /** Records without scheduling: the backfill schedules its evaluations itself, at its own priority. */
-export const NOT_SCHEDULED: EvaluationScheduler = { schedule: async () => undefined, isScheduled: async () => true };
+export const NOT_SCHEDULED: EvaluationScheduler = { soon: async () => undefined, schedule: async () => undefined, isScheduled: async () => true };
 
 export async function recordListedPull(deps: RecordDeps, location: RepoLocation, repo: string, json: unknown): Promise<ListedOutcome> {
   let snapshot;
@@ -22,7 +22,7 @@ export async function recordListedPull(deps: RecordDeps, location: RepoLocation,
   }
   const outcome = await recordPullRequest(deps, snapshot);
   if (outcome.kind !== "recorded") return outcome.kind;
-  return outcome.outcome === "stale" ? "unchanged" : "recorded";
+  return outcome.outcome === "stale" || outcome.outcome === "unchanged" ? "unchanged" : "recorded";
 }
 
 /** GitHub's `updated_at` of a listed PR (ms), or NaN when it has none. */

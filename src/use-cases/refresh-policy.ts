@@ -11,6 +11,5 @@ export async function refreshPolicy(
   if (push.repo.endsWith("/.github")) await deps.policies.invalidateInstallation(push.installationId);
   await currentPolicy(deps, { location, repo: push.repo, pushedCommit: push.commitSha });
   const open = (await deps.store.listRepo(location)).filter((r) => r.state === "open");
-  const now = deps.now();
-  for (const record of open) await deps.scheduler.schedule(record, record.repo, now, 5);
+  for (const record of open) await deps.scheduler.soon(record, record.repo, 5);
 }

@@ -1,5 +1,5 @@
 import type { JobQueue } from "../queue/jobs.js";
-import { POLICY_SHAPE_VERSION, type PolicyStore } from "../store/policy-store.js";
+import { POLICY_SHAPE_VERSION, type PolicyStore, type StoredPolicy } from "../store/policy-store.js";
 import type { RepoLocation } from "../store/pull-request-store.js";
 
 /** Bursts of events (ten PRs synchronised at once) share one gate run per few seconds. */
@@ -13,8 +13,10 @@ export async function requestGate(
   deps: { policies: PolicyStore; queue: JobQueue; now: () => number },
   location: RepoLocation,
   repo: string,
+  /** The repo's stored policy when the caller read it already (the webhook path reads it with the claim). */
+  preloaded?: { policy: StoredPolicy | null },
 ): Promise<void> {
-  const stored = await deps.policies.get(location);
+  const stored = preloaded ? preloaded.policy : await deps.policies.get(location);
   if (stored?.shape !== POLICY_SHAPE_VERSION || !stored.policy || stored.policy.gate.mode === "off") return;
   const at = Math.ceil(deps.now() / BUCKET_MS) * BUCKET_MS;
   await deps.queue.add({ name: "apply-gate", data: { ...location, repo, at } }, { at });

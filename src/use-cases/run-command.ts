@@ -42,7 +42,7 @@ export async function runCommand(deps: WorkerDeps, data: Data): Promise<void> {
     for (const reply of replies) await writes.ensureComment(repo, record.number, reply.marker, reply.body);
   }
   // The check (and the next reminder) follow at once.
-  await deps.scheduler.schedule(record, record.repo, deps.now(), priorityOf(slaClassOf(record.update)));
+  await deps.scheduler.soon(record, record.repo, priorityOf(slaClassOf(record.update)));
 }
 
 function actionsOf(data: Data, slug: string): Action[] {

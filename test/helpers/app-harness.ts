@@ -76,6 +76,8 @@ export async function startHarness(
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: (process.env.TEST_LOG_LEVEL ?? "fatal") as "fatal",
+    // Scenarios step event by event; the burst test sets the real debounce.
+    EVALUATION_DEBOUNCE_MS: "100",
     ...options.env,
   };
   // Probot's Redis-backed request throttle opens a connection it never closes; tests disable throttling anyway.

@@ -71,6 +71,16 @@ function contract(name: string, make: () => Promise<{ store: PullRequestStore; d
       assert.deepEqual((await store.listLineage(location, "other")).map((r) => r.number), [1]);
     });
 
+    it("writes nothing for a record it already holds, and makes its repo findable by name", async () => {
+      const { store } = await make();
+      const open = record({ number: 7 });
+      assert.equal(await store.upsert(open), "created");
+      assert.equal(await store.upsert({ ...open }), "unchanged");
+      assert.equal(await store.upsert({ ...open, title: "Bump lodash to 4.17.22", updatedAt: open.updatedAt + 1000 }), "updated");
+      assert.deepEqual(await store.findRepo(open.repo), { installationId: open.installationId, repoId: open.repoId });
+      assert.deepEqual(await store.listRepos(open.installationId), [{ repoId: open.repoId, name: open.repo }]);
+    });
+
     it("resolves repo names case-insensitively and follows renames", async () => {
       const { store } = await make();
       await store.nameRepo("Acme/Web", location);

@@ -107,13 +107,14 @@ describe("recordPullRequest", () => {
     assert.equal(record?.enriched, true);
     assert.equal(record?.update.updateType, "major");
     assert.deepEqual(record?.update.packages.map((p) => p.name).sort(), ["eslint", "prettier"]);
-    assert.deepEqual([...d.scheduler.pending.values()], [{ at: T0 + 1000, priority: 6 }], "an open PR is evaluated at once");
+    assert.deepEqual([...d.scheduler.requested.values()], [6], "an open PR is evaluated shortly");
   });
 
   it("cancels the pending evaluation when the PR merges", async () => {
     const d = deps();
     await recordPullRequest(d, snapshot({ title: "Bump lodash from 4.17.20 to 4.17.21", headRef: "dependabot/npm_and_yarn/lodash-4.17.21" }));
-    assert.equal(d.scheduler.pending.size, 1);
+    assert.equal(d.scheduler.requested.size, 1);
+    await d.scheduler.schedule(snapshot().ref, "acme/web", T0 + 86_400_000, 8); // the ladder's next look
     await recordPullRequest(d, { ...snapshot({ title: "Bump lodash from 4.17.20 to 4.17.21", headRef: "dependabot/npm_and_yarn/lodash-4.17.21" }), merged: true, mergedAt: T0 + 5, closedAt: T0 + 5, updatedAt: T0 + 5 });
     assert.equal(d.scheduler.pending.size, 0);
   });
