@@ -1,5 +1,5 @@
 // Use case "it is digest time": build each repo's digest and the organisation's from Redis state (no
-// GitHub reads but config and the Dependabot alerts the policy keeps fresh), then publish the issues —
+// GitHub reads for config and alerts: see digest-inputs), then publish the issues —
 // or, in a dry run, hand back the markdown.
 import { withAlerts } from "../domain/alert-join.js";
 import { buildOrgDigest, buildRepoDigest, type RepoDigest } from "../domain/digest/build-digest.js";
@@ -9,12 +9,11 @@ import { resolveRepoLineages } from "../domain/lineage.js";
 import { contactsMentions } from "../domain/owners.js";
 import type { PullRequestRecord } from "../domain/pull-request-record.js";
 import { splitFullName } from "../github/github-reads.js";
-import { currentPolicy } from "./current-policy.js";
 import { lineageIdOf } from "./pr-context.js";
 import { installationPolicy } from "./installation-policy.js";
 import { ensureDigestSchedule } from "./digest-schedule.js";
 import { publishDigestIssue, type DigestOutcome } from "./publish-digest-issue.js";
-import { repoAlerts } from "./repo-alerts.js";
+import { storedAlerts, storedPolicy } from "./digest-inputs.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export interface DigestRequest {
@@ -50,10 +49,10 @@ export async function publishDigests(deps: WorkerDeps, request: DigestRequest): 
 
   for (const { repoId, name } of repos) {
     const location = { installationId: request.installationId, repoId };
-    const policy = await currentPolicy(deps, { location, repo: name });
+    const policy = await storedPolicy(deps, location, name);
     if (!policy.enabled || !policy.digest.enabled) continue;
     const records = await deps.store.listRepo(location);
-    const alerts = await repoAlerts(deps, location, name);
+    const alerts = await storedAlerts(deps, location, name);
     const digest = buildRepoDigest({ repo: name, records, alerts, policy, now, prFacts: await prFacts(deps, records, alerts) });
     digests.push(digest);
     if (request.orgOnly) continue;
