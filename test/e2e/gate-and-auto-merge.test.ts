@@ -83,7 +83,8 @@ describe("repo gate and auto-merge (end to end)", () => {
     assert.match(refused.output.summary, /a commit by mallory is not from dependabot\\?\[bot\\?\]/);
     assert.equal((h.fake.pull(AUTO, tampered.number) as { auto_merge: unknown }).auto_merge, null);
     assert.equal((h.fake.pull(AUTO, tampered.number) as { merged: boolean }).merged, false);
-    assert.match(check(genuine.number)?.output.summary ?? "", /auto-merge/i);
+    // Auto-merge is switched on before the check that reports it is written, in the same evaluation.
+    await eventually(() => /auto-merge/i.test(check(genuine.number)?.output.summary ?? ""), 10_000);
 
     // A writer pushes a commit of their own: GitHub keeps auto-merge on, so the app switches it off.
     h.fake.addCommit(AUTO, genuine.number, { message: "local tweak", author: { login: "carol", id: 77, type: "User" }, verified: true });
