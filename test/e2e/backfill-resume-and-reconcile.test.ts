@@ -70,14 +70,15 @@ describe("backfill resumes after a restart; reconciliation repairs drift (end to
     h.fake.setNow(new Date());
     await h.pullRequestEvent("opened", repo, closing.number);
     await h.pullRequestEvent("opened", repo, open.number);
-    const pendingKey = (n: number) => `{merge-discipline}:repo:1:${repoId}:pr:${n}:pending-evaluation`;
-    await eventually(async () => (await redis.get(pendingKey(open.number))) !== null && (await redis.get(pendingKey(closing.number))) !== null, 15_000);
-    // The chain of `open` dies (its job exhausted its retries and was dropped); `closing` is merged and the
-    // `closed` webhook never arrives; `dropped` is opened and its `opened` webhook never arrives.
     const connection = new Redis(h.redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue("merge-discipline", { connection, prefix: "{merge-discipline}" });
+    // Each PR's next timed look: the one job behind its "next" deduplication key.
+    const pendingJob = async (n: number) => (await queue.getDeduplicationJobId(`evaluate-next-1-${repoId}-${n}`)) ?? null;
+    await eventually(async () => (await pendingJob(open.number)) !== null && (await pendingJob(closing.number)) !== null, 15_000);
+    // The chain of `open` dies (its job exhausted its retries and was dropped); `closing` is merged and the
+    // `closed` webhook never arrives; `dropped` is opened and its `opened` webhook never arrives.
     await eventually(async () => {
-      const job = await queue.getJob(String(await redis.get(pendingKey(open.number))));
+      const job = await queue.getJob(String(await pendingJob(open.number)));
       return job !== undefined && (await job.isDelayed()) && (await job.remove(), true);
     }, 15_000);
     mergePullRequest(closing, ago(0));
@@ -93,7 +94,7 @@ describe("backfill resumes after a restart; reconciliation repairs drift (end to
       return json !== null && (JSON.parse(json) as { state: string }).state === "merged";
     }, 15_000);
     await eventually(async () => {
-      const id = await redis.get(pendingKey(open.number));
+      const id = await pendingJob(open.number);
       const job = id ? await queue.getJob(id) : undefined;
       return job !== undefined && ["delayed", "waiting", "prioritized", "active", "completed"].includes(await job.getState());
     }, 15_000);
