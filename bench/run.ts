@@ -1,16 +1,22 @@
-// `npm run bench`: prints the figures that docs/BENCHMARKS.md records.
+// `npm run bench` (or `npm run bench -- --quick`): prints the figures that docs/BENCHMARKS.md records.
+// Each comparison runs side by side in one run; the heavy ones are bounded (a few minutes in all).
 import { cpus } from "node:os";
-import { recognitionThroughput } from "./recognition-throughput.js";
-import { webhookLatency } from "./webhook-latency.js";
 import { backfillScale } from "./backfill-scale.js";
+import { ingestBenchmark } from "./ingest.js";
+import { recognitionThroughput } from "./recognition-throughput.js";
+import { writeThroughput } from "./write-throughput.js";
 
+const quick = process.argv.includes("--quick") || process.env.BENCH_QUICK === "1";
 const lines = [
-  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${new Date().toISOString().slice(0, 10)}`,
+  `Node ${process.version}, nproc ${cpus().length} × ${cpus()[0]?.model ?? "CPU"}, ${new Date().toISOString().slice(0, 16)}Z${quick ? ", --quick" : ""}`,
   "",
   ...recognitionThroughput(),
   "",
-  ...(await webhookLatency()),
+  ...(await ingestBenchmark(quick ? { prs: 20, perRound: 400, rounds: 1 } : { prs: 100, perRound: 1_500, rounds: 3 })),
   "",
-  ...(await backfillScale()),
+  ...(await writeThroughput(quick ? 6 : 20)),
+  // The backfill of 200 repos × 50 PRs takes about a minute and a half: left out of a quick run.
+  ...(quick ? [] : ["", ...(await backfillScale())]),
 ];
 console.log(lines.join("\n"));
+process.exit(0);
