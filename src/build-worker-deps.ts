@@ -15,6 +15,7 @@ import { RedisGateStore } from "./store/gate-store.js";
 import { RedisPolicyStore } from "./store/redis-policy-store.js";
 import { RedisPrStateStore } from "./store/redis-pr-state-store.js";
 import { RedisPullRequestStore } from "./store/redis-pull-request-store.js";
+import { DEFAULT_LEASE_MS } from "./store/redis-lease.js";
 import type { WorkerDeps } from "./use-cases/worker-deps.js";
 import { createAppMetrics, type AppMetrics } from "./metrics/app-metrics.js";
 import { RedisBackfillStore } from "./store/redis-backfill-store.js";
@@ -32,8 +33,10 @@ export function buildWorkerDeps(input: {
   /** The CLI counts into a registry nobody scrapes. */
   metrics?: AppMetrics;
   evaluationDebounceMs?: number;
+  leaseMs?: number;
 }): WorkerDeps {
   const { redis, queue, probot } = input;
+  const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
   let slug: Promise<string> | undefined;
   // The app's own identity, read once: its comments, check runs and `@slug` commands are recognised by it.
   const appSlug = (): Promise<string> =>
@@ -47,7 +50,7 @@ export function buildWorkerDeps(input: {
     });
   return {
     store: new RedisPullRequestStore(redis),
-    escalations: new RedisEscalationStore(redis),
+    escalations: new RedisEscalationStore(redis, undefined, leaseMs),
     alerts: new RedisAlertStore(redis),
     policies: new RedisPolicyStore(redis),
     prStates: new RedisPrStateStore(redis),
@@ -68,5 +71,6 @@ export function buildWorkerDeps(input: {
     metrics: input.metrics ?? createAppMetrics(),
     now: input.now,
     redis,
+    leaseMs,
   };
 }

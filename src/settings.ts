@@ -19,6 +19,8 @@ export interface Settings {
   /** The GitHub App's id, to tell the app's own check suites from CI's; null before setup. */
   appId: number | null;
   metrics: MetricsSettings;
+  /** How long a claim on work in progress (a delivery, a nudge, a digest) outlives a process that died holding it. */
+  claimLeaseMs: number;
 }
 
 /**
@@ -57,6 +59,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
       host: env.METRICS_HOST || env.HOST || undefined,
       stateMaxAgeMs: positiveInt(env.METRICS_STATE_MAX_AGE_SECONDS, 30, "METRICS_STATE_MAX_AGE_SECONDS", true) * 1000,
     },
+    claimLeaseMs: positiveInt(env.CLAIM_LEASE_SECONDS, 60, "CLAIM_LEASE_SECONDS", false) * 1000,
   };
 }
 

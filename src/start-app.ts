@@ -43,7 +43,8 @@ export interface RunningApp {
   probot: Probot;
   /** Enqueues a job now, e.g. the weekly digest ahead of its schedule. */
   runJob(job: Job): Promise<void>;
-  stop(): Promise<void>;
+  /** `graceMs`: how long running jobs may finish (default 10 s); past it they are left to their lock's expiry. */
+  stop(options?: { graceMs?: number }): Promise<void>;
 }
 
 export async function startApp({ env, probotOverrides, now = Date.now }: StartOptions): Promise<RunningApp> {
@@ -70,6 +71,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     identities: settings.identities,
     metrics,
     evaluationDebounceMs: settings.evaluationDebounceMs,
+    leaseMs: settings.claimLeaseMs,
   });
   const readiness = { check: async () => void (await redis.ping()) };
   registerStateGauges(metrics.registry, () => readMetricsState(deps, (at) => readQueueStats(queue.queue, at)), settings.metrics.stateMaxAgeMs, now);
@@ -80,7 +82,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     settings.role === "worker"
       ? healthRoutes(readiness)
       : await createNodeMiddleware(
-          createAppFn({ ...deps, deliveries: countingDeliveries(new RedisDeliveryLog(redis), metrics), readiness, appId: settings.appId }),
+          createAppFn({ ...deps, deliveries: countingDeliveries(new RedisDeliveryLog(redis, undefined, settings.claimLeaseMs), metrics), readiness, appId: settings.appId }),
           { probot, webhooksPath: settings.webhookPath },
         );
   // Without a token and without a port of its own, /metrics is not served at all (see README "Operating").
@@ -105,12 +107,12 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     metricsPort,
     probot,
     runJob: (job) => queue.add(job),
-    stop: () =>
+    stop: (options = {}) =>
       (stopping ??= (async () => {
         stopRequested = true;
         await closeServer(server);
         if (metricsServer) await closeServer(metricsServer);
-        await worker?.close();
+        await worker?.close(options.graceMs);
         await settlesWithin(queue.close(), 1_000);
         workerRedis?.disconnect();
         redis.disconnect();

@@ -1,8 +1,9 @@
 import type { Redis } from "ioredis";
 import type { PullRequestRef } from "../domain/pull-request-record.js";
-import type { EscalationStore, Snooze } from "./escalation-store.js";
+import type { EscalationStore, Snooze, StageClaim } from "./escalation-store.js";
 import type { RepoLocation } from "./pull-request-store.js";
 import { DEFAULT_KEY_PREFIX } from "./redis-keys.js";
+import { DEFAULT_LEASE_MS, releaseLease, takeLease } from "./redis-lease.js";
 
 /** Escalation history outlives the PR (its lineage may continue in a successor), but not forever. */
 const HISTORY_TTL_SECONDS = 400 * 24 * 3600;
@@ -11,6 +12,7 @@ export class RedisEscalationStore implements EscalationStore {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string = DEFAULT_KEY_PREFIX,
+    private readonly leaseMs = DEFAULT_LEASE_MS,
   ) {}
 
   private stagesKey(l: RepoLocation, lineageId: string): string {
@@ -25,18 +27,31 @@ export class RedisEscalationStore implements EscalationStore {
     return new Set(await this.redis.smembers(this.stagesKey(location, lineageId)));
   }
 
-  async claimStages(location: RepoLocation, lineageId: string, stageIds: string[]): Promise<string[]> {
-    if (stageIds.length === 0) return [];
-    const key = this.stagesKey(location, lineageId);
-    const tx = this.redis.multi();
-    for (const id of stageIds) tx.sadd(key, id);
-    tx.expire(key, HISTORY_TTL_SECONDS);
-    const results = (await tx.exec()) ?? [];
-    return stageIds.filter((_, i) => results[i]?.[1] === 1);
+  /** The done set keeps its key of old, so stages posted before leases existed stay done. */
+  private leaseKey(l: RepoLocation, lineageId: string, stageId: string): string {
+    return `${this.stagesKey(l, lineageId)}:lease:${stageId}`;
   }
 
-  async releaseStages(location: RepoLocation, lineageId: string, stageIds: string[]): Promise<void> {
-    if (stageIds.length > 0) await this.redis.srem(this.stagesKey(location, lineageId), ...stageIds);
+  async claimStages(location: RepoLocation, lineageId: string, stageIds: string[]): Promise<StageClaim> {
+    const claim: StageClaim = { leases: [], heldForMs: null };
+    const done = this.stagesKey(location, lineageId);
+    for (const stageId of stageIds) {
+      const answer = await takeLease(this.redis, { done, member: stageId, lease: this.leaseKey(location, lineageId, stageId) }, this.leaseMs);
+      if (answer.kind === "leased") claim.leases.push({ stageId, token: answer.token });
+      if (answer.kind === "held") claim.heldForMs = Math.max(claim.heldForMs ?? 0, answer.forMs);
+    }
+    return claim;
+  }
+
+  async completeStages(location: RepoLocation, lineageId: string, claim: StageClaim): Promise<void> {
+    if (claim.leases.length === 0) return;
+    const key = this.stagesKey(location, lineageId);
+    await this.redis.multi().sadd(key, ...claim.leases.map((l) => l.stageId)).expire(key, HISTORY_TTL_SECONDS).exec();
+    await this.releaseStages(location, lineageId, claim);
+  }
+
+  async releaseStages(location: RepoLocation, lineageId: string, claim: StageClaim): Promise<void> {
+    for (const { stageId, token } of claim.leases) await releaseLease(this.redis, this.leaseKey(location, lineageId, stageId), token);
   }
 
   async snooze(ref: PullRequestRef): Promise<Snooze | null> {

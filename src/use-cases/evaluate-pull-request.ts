@@ -35,7 +35,8 @@ async function evaluate(deps: WorkerDeps, ref: PullRequestRef, repo: string): Pr
     const dueAt = plan.stages.find((s) => s.stage.id === post.id)?.dueAt ?? deps.now();
     const quietBefore = await deps.backfills.quietBefore(ref);
     const comment = commentsOnStage({ dueAt, quietBefore, security: record.update.security, mode: policy.backfill.comments });
-    await postStage(deps, { record, plan, stage: post, policy, lineageId, lineageStartedAt, ci, comment });
+    // Closed on GitHub though the record said open (a lost or out-of-order webhook): the record was repaired.
+    if ((await postStage(deps, { record, plan, stage: post, policy, lineageId, lineageStartedAt, ci, comment })) === "closed") return;
   }
   const state = await deps.prStates.get(ref);
   const autoMerge = await autoMergeIfSafe(deps, { record, slaClass: plan.slaClass, policy, ci, state });

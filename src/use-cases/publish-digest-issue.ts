@@ -1,14 +1,17 @@
-// One digest issue per target and week: claimed in Redis (two workers never both create it), found
-// again by its hidden marker (a retry or a restart never creates a second one), and last week's issue
-// is closed with a pointer to the new one — or with an all-clear when nothing is stale.
+// One digest issue per target and week: leased in Redis (two workers never both create it) and marked
+// done once published (a process that dies mid-way leaves a lease that runs out, not a lost digest),
+// found again by its hidden marker (a retry or a restart never creates a second one), and last week's
+// issue is closed with a pointer to the new one — or with an all-clear when nothing is stale.
 import { renderAllClear, renderSuperseded } from "../domain/digest/render-digest.js";
 import type { RepoName } from "../github/github-reads.js";
 import type { MarkedIssue } from "../github/github-writes.js";
 import { spendWrites } from "./spend-writes.js";
+import { RetryLater } from "../queue/retry-later.js";
+import { releaseLease, takeLease } from "../store/redis-lease.js";
 import type { WorkerDeps } from "./worker-deps.js";
 
 export const DIGEST_LABEL = "merge-discipline-digest";
-const CLAIM_TTL_SECONDS = 8 * 24 * 3600;
+const DONE_TTL_SECONDS = 8 * 24 * 3600;
 
 export interface DigestIssue {
   installationId: number;
@@ -23,16 +26,21 @@ export interface DigestIssue {
   assignees: string[];
 }
 
-export type DigestOutcome = "created" | "exists" | "closed-all-clear" | "nothing" | "claimed-elsewhere";
+export type DigestOutcome = "created" | "exists" | "closed-all-clear" | "nothing" | "published-already";
 
 export async function publishDigestIssue(deps: WorkerDeps, digest: DigestIssue): Promise<DigestOutcome> {
-  const claimKey = `{merge-discipline}:digest:${digest.installationId}:${digest.target}:${digest.week}`;
-  if ((await deps.redis.set(claimKey, String(deps.now()), "EX", CLAIM_TTL_SECONDS, "NX")) !== "OK") return "claimed-elsewhere";
+  const doneKey = `{merge-discipline}:digest:${digest.installationId}:${digest.target}:${digest.week}`;
+  const leaseKey = `${doneKey}:lease`;
+  const lease = await takeLease(deps.redis, { done: doneKey, lease: leaseKey }, deps.leaseMs);
+  if (lease.kind === "done") return "published-already";
+  // Another worker is publishing it: look again when its lease ends, in case that worker died mid-way.
+  if (lease.kind === "held") throw new RetryLater(deps.now() + lease.forMs + 100, "digest being published elsewhere");
   try {
-    return await publish(deps, digest);
-  } catch (error) {
-    await deps.redis.del(claimKey);
-    throw error;
+    const outcome = await publish(deps, digest);
+    await deps.redis.set(doneKey, String(deps.now()), "EX", DONE_TTL_SECONDS);
+    return outcome;
+  } finally {
+    await releaseLease(deps.redis, leaseKey, lease.token).catch(() => undefined);
   }
 }
 

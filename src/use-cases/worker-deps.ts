@@ -49,4 +49,6 @@ export interface WorkerDeps {
   now: () => number;
   /** For the few claims that need Redis directly (one digest per target and week). */
   redis: Redis;
+  /** How long a claim on work in progress holds when its holder neither finishes nor gives it back. */
+  leaseMs: number;
 }

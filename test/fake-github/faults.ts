@@ -12,6 +12,11 @@ export interface FaultSpec {
   headers?: Record<string, string>;
   /** how many matching requests fail; default 1 */
   times?: number;
+  /**
+   * Never answer: the request is logged (status 0) and left open until the fake closes, like a GitHub
+   * that stops responding or a process killed while waiting. `status` is then ignored.
+   */
+  hang?: boolean;
 }
 
 export type FaultPreset = Pick<FaultSpec, "status" | "body" | "headers">;
@@ -63,6 +68,7 @@ export class FaultQueue {
     if (!fault) return undefined;
     fault.left -= 1;
     if (fault.left <= 0) this.faults.splice(index, 1);
+    if (fault.hang) return { status: 0, hang: true };
     return { status: fault.status, json: fault.body ?? defaultBody(fault.status), headers: { ...fault.headers } };
   }
 

@@ -8,6 +8,8 @@ export interface Reply {
   headers?: Record<string, string>;
   /** the fake does not implement what was asked: recorded so tests can spot the gap */
   unhandled?: boolean;
+  /** leave the request unanswered (an injected hang) */
+  hang?: boolean;
 }
 
 export class ApiError extends Error {

@@ -10,6 +10,7 @@ export interface RequestRecord {
   body: unknown;
   /** from the installation token; null for JWT (app) calls and unauthenticated ones */
   installationId: number | null;
+  /** 0 while unanswered (an injected hang) */
   status: number;
   /** wall-clock time of the request (not the fake clock) */
   at: Date;
@@ -46,7 +47,7 @@ export class RequestLog {
   }
 
   writeCount(opts: { succeededOnly?: boolean } = {}): number {
-    return this.records.filter((r) => isWrite(r) && (!opts.succeededOnly || r.status < 400)).length;
+    return this.records.filter((r) => isWrite(r) && (!opts.succeededOnly || (r.status > 0 && r.status < 400))).length;
   }
 
   reset(): void {

@@ -92,6 +92,14 @@ async function handleRequest(parts: ServerParts, req: IncomingMessage, res: Serv
     reply = parts.faults.take(method, path);
     injected = reply !== undefined;
   }
+  const logAs = (status: number, unhandled: boolean): void =>
+    parts.log.add({
+      method, path, query: Object.fromEntries(url.searchParams), body,
+      installationId: caller.kind === "installation" ? caller.installationId : null,
+      status, at: new Date(), unhandled, injected,
+    });
+  if (reply?.hang) return logAs(0, false); // left open; close() cuts it
+
   if (!reply && parts.limits.exhausted(key)) {
     const id = caller.kind === "installation" ? caller.installationId : 0;
     reply = errorBody(`API rate limit exceeded for installation ID ${id}.`, 403);
@@ -126,10 +134,6 @@ async function handleRequest(parts: ServerParts, req: IncomingMessage, res: Serv
     }
   }
   // Logged before the answer leaves, so a test awaiting the client call always finds its record.
-  parts.log.add({
-    method, path, query: Object.fromEntries(url.searchParams), body,
-    installationId: caller.kind === "installation" ? caller.installationId : null,
-    status, at: new Date(), unhandled: reply.unhandled === true, injected,
-  });
+  logAs(status, reply.unhandled === true);
   res.writeHead(status, headers).end(payload);
 }

@@ -54,8 +54,11 @@ export interface Harness {
   repositoriesEvent(action: "added" | "removed", repos: string[], options?: { installationId?: number }): Promise<DeliveryResult>;
   /** Starts one more process-like instance of the app on the same Redis and fake (e.g. a second worker). */
   startAnotherApp(env?: NodeJS.ProcessEnv): Promise<RunningApp>;
-  /** Stops the app (as a crash or deploy would) and starts it again on the same Redis. */
-  restartApp(): Promise<void>;
+  /**
+   * Stops the app (as a deploy would) and starts it again on the same Redis. `crash`: running jobs get
+   * no grace and are abandoned where they are, as when a process is killed.
+   */
+  restartApp(options?: { crash?: boolean }): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -180,8 +183,8 @@ export async function startHarness(
       others.push(other);
       return other;
     },
-    restartApp: async () => {
-      await app.stop();
+    restartApp: async (opts = {}) => {
+      await app.stop(opts.crash ? { graceMs: 0 } : {});
       app = await start();
       harness.app = app;
     },
