@@ -21,6 +21,8 @@ export interface Settings {
   metrics: MetricsSettings;
   /** How long a claim on work in progress (a delivery, a nudge, a digest) outlives a process that died holding it. */
   claimLeaseMs: number;
+  /** How long a running job's lock lasts unrenewed; a job of a killed worker runs again about this long after. */
+  jobLockMs: number;
 }
 
 /**
@@ -60,6 +62,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
       stateMaxAgeMs: positiveInt(env.METRICS_STATE_MAX_AGE_SECONDS, 30, "METRICS_STATE_MAX_AGE_SECONDS", true) * 1000,
     },
     claimLeaseMs: positiveInt(env.CLAIM_LEASE_SECONDS, 60, "CLAIM_LEASE_SECONDS", false) * 1000,
+    jobLockMs: positiveInt(env.JOB_LOCK_SECONDS, 30, "JOB_LOCK_SECONDS", false) * 1000,
   };
 }
 

@@ -95,7 +95,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
   const metricsPort = metricsServer ? await listen(metricsServer, metricsPortSetting ?? 0, settings.metrics.host) : null;
 
   const worker: JobWorker | null = workerRedis
-    ? startWorker({ connection: workerRedis, handlers: jobHandlers(deps), concurrency: settings.workerConcurrency, log, metrics })
+    ? startWorker({ connection: workerRedis, handlers: jobHandlers(deps), concurrency: settings.workerConcurrency, log, metrics, lockMs: settings.jobLockMs })
     : null;
 
   if (worker) await restoreDigestSchedules(deps);

@@ -31,6 +31,8 @@ export function startWorker(options: {
   log: Logger;
   metrics: JobMetrics;
   prefix?: string;
+  /** BullMQ renews a running job's lock; when its worker died, the job is taken up again after about this. */
+  lockMs?: number;
 }): JobWorker {
   const { handlers, log, metrics } = options;
   const running = new Set<Promise<void>>();
@@ -45,7 +47,13 @@ export function startWorker(options: {
         running.delete(run);
       }
     },
-    { connection: options.connection, concurrency: options.concurrency, prefix: options.prefix ?? DEFAULT_KEY_PREFIX },
+    {
+      connection: options.connection,
+      concurrency: options.concurrency,
+      prefix: options.prefix ?? DEFAULT_KEY_PREFIX,
+      lockDuration: options.lockMs ?? 30_000,
+      stalledInterval: options.lockMs ?? 30_000,
+    },
   );
 
   async function runJob(bullJob: BullJob, token: string | undefined): Promise<void> {

@@ -5,15 +5,15 @@ import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { RetryLater } from "./retry-later.js";
 
-/** Longer than any run should take; a crashed worker's key frees itself after this. */
-const LEASE_MS = 120_000;
+/** Longer than any run should take; a crashed worker's key frees itself after this (CLAIM_LEASE_SECONDS). */
+const DEFAULT_LEASE_MS = 120_000;
 const RETRY_MS = 1_000;
 
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 
-export async function runExclusive<T>(deps: { redis: Redis; now: () => number }, key: string, run: () => Promise<T>): Promise<T> {
+export async function runExclusive<T>(deps: { redis: Redis; now: () => number; leaseMs?: number }, key: string, run: () => Promise<T>): Promise<T> {
   const token = randomUUID();
-  if ((await deps.redis.set(key, token, "PX", LEASE_MS, "NX")) !== "OK") throw new RetryLater(deps.now() + RETRY_MS, "busy");
+  if ((await deps.redis.set(key, token, "PX", deps.leaseMs ?? DEFAULT_LEASE_MS, "NX")) !== "OK") throw new RetryLater(deps.now() + RETRY_MS, "busy");
   try {
     return await run();
   } finally {

@@ -25,9 +25,9 @@ const commentPosts = (h: Harness, number: number) => h.fake.requestsMatching("PO
 
 describe("a crash between claiming a stage and posting it (end to end)", () => {
   let h: Harness;
-  // A short lease, so the test does not wait a minute for the dead process's claims to run out.
+  // Short leases and job locks, so the test does not wait a minute for the dead process's claims and jobs to run out.
   before(async () => {
-    h = await startHarness({ env: { CLAIM_LEASE_SECONDS: "2" } });
+    h = await startHarness({ env: { CLAIM_LEASE_SECONDS: "2", JOB_LOCK_SECONDS: "5" } });
     h.fake.addRepo({ owner: "acme", name: "ledger" });
     h.fake.addRepo({ owner: "acme", name: ".github" }); // where the organisation digest goes
     h.fake.setFile(REPO, ".github/merge-discipline.yml", CONFIG);
