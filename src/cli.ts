@@ -10,7 +10,8 @@ import { readSettings } from "./settings.js";
 const HELP = `merge-discipline — make teams merge their dependency updates on time
 
 commands:
-  parse [file]                          recognise a pull request (GitHub REST JSON, file or stdin) and print the update as JSON
+  parse [file] [--commits FILE]         recognise a pull request (GitHub REST JSON, file or stdin) and print the update as JSON;
+                                        commits (gh api repos/O/R/pulls/N/commits) add Dependabot's commit metadata
   stats --repo owner/name [--json]      time to merge for a repository, from Redis (REDIS_URL)
         [--days N]                      window in days (default 90)
   digest --installation <id>            publish the weekly stale-security-patch digests now

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from "probot";
 import type { DependabotAlert } from "../domain/dependabot-alert.js";
+import { commitFromRest } from "../domain/commit-facts.js";
 import type { CommitInfo } from "../domain/types.js";
 import { alertFromJson } from "./dependabot-alert-json.js";
 import type { CiHead, CiState, GitHubReads, OpenPullRequest, PullListQuery, PullPage, RepoFile, RepoName, RepoPermission } from "./github-reads.js";
@@ -17,14 +18,7 @@ export class OctokitGitHub implements GitHubReads {
   /** Every page: GitHub lists at most 250 commits per PR, which the auto-merge rule takes as "cannot be proven". */
   async listPullRequestCommits(repo: RepoName, number: number): Promise<CommitInfo[]> {
     const data = await this.octokit.paginate(this.octokit.rest.pulls.listCommits, { ...repo, pull_number: number, per_page: 100 });
-    return data.map((c) => ({
-      message: c.commit.message,
-      authorLogin: c.author?.login ?? null,
-      authorId: c.author?.id ?? null,
-      committerLogin: c.committer?.login ?? null,
-      committerId: c.committer?.id ?? null,
-      verified: c.commit.verification?.verified ?? false,
-    }));
+    return data.map((c) => commitFromRest(c));
   }
 
   async listPullRequestFiles(repo: RepoName, number: number): Promise<string[]> {

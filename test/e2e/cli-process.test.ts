@@ -56,6 +56,36 @@ describe("merge-discipline CLI", () => {
     assert.equal(result.stdout.trim(), "null");
   });
 
+  it("parse --commits reads Dependabot's commit metadata from `gh api …/pulls/N/commits` output", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "md-cli-"));
+    const prFile = join(dir, "pr.json");
+    const commitsFile = join(dir, "commits.json");
+    writeFileSync(prFile, JSON.stringify({ ...dependabotPr, title: "Bump the web group in /web with 1 update", head: { ref: "dependabot/npm_and_yarn/web/web-1a2b3c4d5e", sha: "abc" } }));
+    const message = [
+      "Bump the web group in /web with 1 update",
+      "",
+      "---",
+      "updated-dependencies:",
+      "- dependency-name: lodash",
+      "  dependency-version: 4.17.21",
+      "  dependency-type: direct:production",
+      "  update-type: version-update:semver-patch",
+      "  dependency-group: web",
+      "...",
+    ].join("\n");
+    writeFileSync(commitsFile, JSON.stringify([{ sha: "abc", commit: { message, verification: { verified: true } }, author: { login: "dependabot[bot]", id: 49699333 }, committer: { login: "web-flow", id: 19864447 } }]));
+    const bare = await run(["parse", prFile], "");
+    assert.equal(bare.code, 0, bare.stderr);
+    assert.deepEqual((JSON.parse(bare.stdout) as { packages: unknown[] }).packages, []);
+    const result = await run(["parse", prFile, "--commits", commitsFile], "");
+    assert.equal(result.code, 0, result.stderr);
+    const update = JSON.parse(result.stdout) as Record<string, unknown>;
+    assert.deepEqual(
+      { directory: update.directory, packages: update.packages, updateType: update.updateType, grouped: update.grouped },
+      { directory: "/web", packages: [{ name: "lodash", from: null, to: "4.17.21" }], updateType: "patch", grouped: true },
+    );
+  });
+
   it("parse says what is wrong with malformed input and exits 2", async () => {
     const result = await run(["parse"], "{not json");
     assert.equal(result.code, 2);

@@ -135,3 +135,103 @@ describe("merge-discipline parse", () => {
     }
   });
 });
+
+const GROUP_PR = {
+  title: "Bump the all-gems group with 2 updates",
+  body: null,
+  head: { ref: "dependabot/bundler/all-gems-6f3b9ae1c2" },
+  user: { login: "dependabot[bot]", id: 49699333, type: "Bot" },
+  labels: [],
+};
+
+const GROUP_COMMIT_MESSAGE = [
+  "Bump the all-gems group with 2 updates",
+  "",
+  "---",
+  "updated-dependencies:",
+  "- dependency-name: coffee-rails",
+  "  dependency-version: 4.2.2",
+  "  dependency-type: direct:production",
+  "  update-type: version-update:semver-minor",
+  "  dependency-group: all-gems",
+  "- dependency-name: rails",
+  "  dependency-version: 7.0.0",
+  "  dependency-type: direct:production",
+  "  update-type: version-update:semver-major",
+  "  dependency-group: all-gems",
+  "...",
+  "",
+  "Signed-off-by: dependabot[bot] <support@github.com>",
+].join("\n");
+
+/** One entry of `gh api repos/O/R/pulls/N/commits`, trimmed to the fields GitHub always sends that the app reads. */
+function restCommit(message: string, login = "dependabot[bot]", verified = true): unknown {
+  return {
+    sha: "5e1c3f0",
+    commit: { message, verification: { verified, reason: verified ? "valid" : "unsigned" } },
+    author: { login, id: login === "dependabot[bot]" ? 49699333 : 5, type: login.endsWith("[bot]") ? "Bot" : "User" },
+    committer: { login: "web-flow", id: 19864447, type: "User" },
+  };
+}
+
+describe("merge-discipline parse with commits", () => {
+  const withoutCommits = {
+    packages: [],
+    updateType: "other",
+    grouped: true,
+  };
+  const withCommits = {
+    packages: [
+      { name: "coffee-rails", from: null, to: "4.2.2" },
+      { name: "rails", from: null, to: "7.0.0" },
+    ],
+    updateType: "major",
+    grouped: true,
+  };
+  const pick = (line: string | undefined): unknown => {
+    const parsed = JSON.parse(line ?? "null") as Record<string, unknown>;
+    return { packages: parsed.packages, updateType: parsed.updateType, grouped: parsed.grouped };
+  };
+
+  it("without commits, a group title alone leaves packages and update type open", async () => {
+    const captured = io({ "pr.json": JSON.stringify(GROUP_PR) });
+    assert.equal(await parseCommand(["pr.json"], captured), 0);
+    assert.deepEqual(pick(captured.stdout[0]), withoutCommits);
+  });
+
+  it("reads Dependabot's commit metadata from --commits FILE", async () => {
+    const captured = io({ "pr.json": JSON.stringify(GROUP_PR), "commits.json": JSON.stringify([restCommit(GROUP_COMMIT_MESSAGE)]) });
+    assert.equal(await parseCommand(["pr.json", "--commits", "commits.json"], captured), 0);
+    assert.deepEqual(pick(captured.stdout[0]), withCommits);
+    assert.deepEqual(captured.reads, ["pr.json", "commits.json"]);
+  });
+
+  it("reads { pull_request, commits } from stdin", async () => {
+    const captured = io({}, JSON.stringify({ pull_request: GROUP_PR, commits: [restCommit(GROUP_COMMIT_MESSAGE)] }));
+    assert.equal(await parseCommand([], captured), 0);
+    assert.deepEqual(pick(captured.stdout[0]), withCommits);
+  });
+
+  it("ignores metadata in a commit someone else wrote, as the app does", async () => {
+    const captured = io({}, JSON.stringify({ pull_request: GROUP_PR, commits: [restCommit(GROUP_COMMIT_MESSAGE, "mallory")] }));
+    assert.equal(await parseCommand([], captured), 0);
+    assert.deepEqual(pick(captured.stdout[0]), withoutCommits);
+    const unsigned = io({}, JSON.stringify({ pull_request: GROUP_PR, commits: [restCommit(GROUP_COMMIT_MESSAGE, "dependabot[bot]", false)] }));
+    assert.equal(await parseCommand([], unsigned), 0);
+    assert.deepEqual(pick(unsigned.stdout[0]), withoutCommits);
+  });
+
+  it("exits 2 naming the commits file and the malformed field", async () => {
+    const captured = io({ "pr.json": JSON.stringify(GROUP_PR), "commits.json": JSON.stringify([{ sha: "x" }]) });
+    assert.equal(await parseCommand(["pr.json", "--commits", "commits.json"], captured), 2);
+    assert.deepEqual(captured.stdout, []);
+    assert.deepEqual(captured.stderr, ['parse: commits.json: commits JSON: "commits[0].commit" must be an object']);
+  });
+
+  it("exits 2 with usage when --commits has no file", async () => {
+    const captured = io({});
+    assert.equal(await parseCommand(["pr.json", "--commits"], captured), 2);
+    assert.match(captured.stderr[0] ?? "", /^usage: merge-discipline parse \[file\] \[--commits FILE\]/);
+    assert.deepEqual(captured.reads, []);
+  });
+});
