@@ -33,6 +33,9 @@ const WORST: Array<{ label: string; facts: (size: number) => Partial<PullRequest
   { label: 'title "Bump a from from …" (Dependabot)', facts: (n) => ({ title: "Bump a" + " from".repeat(n / 5) }) },
   { label: "body of repeated `<details`", facts: (n) => ({ title: "Bump a from 1 to 2", body: "<details".repeat(n / 8) }) },
   { label: "group sentence ending in a run of `[`", facts: (n) => ({ body: "Bumps the g group with 2 updates: " + "[".repeat(n) }) },
+  { label: "Renovate title of custom action words and parentheses", facts: (n) => ({ login: "renovate[bot]", title: "unlock and update " + "a (b) ".repeat(n / 6) + "to ~> " }) },
+  { label: "Renovate table names full of `&#8203;` and `&`", facts: (n) => ({ login: "renovate[bot]", body: "| Package | Change |\n|---|---|\n| [@&#8203;" + "&#".repeat(n / 2) + "](x) | `1` -> `2` |" }) },
+  { label: "Dependabot hyphen branch of many `-and-` parts", facts: (n) => ({ title: "Bump " + "a, ".repeat(n / 3) + "and b", headRef: "dependabot-npm_and_yarn-" + "a-and-".repeat(n / 6) }) },
   { label: "Renovate table cell without backticks", facts: (n) => ({ login: "renovate[bot]", body: "| Package | Change |\n|---|---|\n| a | " + "a".repeat(n) + " |" }) },
 ];
 

@@ -15,10 +15,19 @@ export type Severity = "critical" | "high" | "moderate" | "low";
  */
 export type Ecosystem = string;
 
+/**
+ * One package's move. Versions are bare (`1.2.3`, never `v1.2.3` or `^1.2.3`). A replacement ("Replace A with
+ * B") is two entries: the leaving package, which names what replaces it and has no `to`, and the arriving one,
+ * which has no `from`.
+ */
 export interface PackageChange {
   name: string;
   from: string | null;
   to: string | null;
+  /** A version requirement (`^1.2`, `~> 3.1`, `>= 2`) was rewritten, not a pinned version; from/to are its versions. */
+  range?: true;
+  /** On the leaving package of a replacement: the package that takes its place. */
+  replacedBy?: string;
 }
 
 /** What `recognise` concludes about a pull request. Field order is the CLI's JSON contract. */

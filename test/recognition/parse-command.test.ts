@@ -93,7 +93,7 @@ describe("merge-discipline parse", () => {
       bot: "renovate",
       ecosystem: null,
       directory: null,
-      packages: [{ name: "react", from: null, to: "v18" }],
+      packages: [{ name: "react", from: null, to: "18" }],
       updateType: "major",
       security: false,
       advisories: [],

@@ -21,7 +21,14 @@ describe("stripTitle", () => {
     ["Update dependency x to v2 - abandoned", "Update dependency x to v2", false],
     ["  Bump   x  from 1   to 2 ", "Bump x from 1 to 2", false],
     ["Bump org.springframework:spring-core from 5.3.0 to 6.0.0", "Bump org.springframework:spring-core from 5.3.0 to 6.0.0", false],
-    ["[Snyk] Upgrade x from 1 to 2", "[Snyk] Upgrade x from 1 to 2", false],
+    // Configured prefixes: bracketed tags, emoji, shortcodes, a bare word with a colon.
+    ["[Snyk] Upgrade x from 1 to 2", "Upgrade x from 1 to 2", false],
+    ["[deps]: Bump x from 1 to 2", "Bump x from 1 to 2", false],
+    ["[bot] chore(deps): bump x from 1 to 2", "bump x from 1 to 2", false],
+    ["🆙 Update dependency some-dep to 1.2.0", "Update dependency some-dep to 1.2.0", false],
+    [":seedling: Bump x from 1 to 2", "Bump x from 1 to 2", false],
+    ["PATCH: Update dependency some-dep to 1.2.0", "Update dependency some-dep to 1.2.0", false],
+    ["chore(deps): [security] bump x from 1 to 2", "bump x from 1 to 2", true],
   ];
   for (const [title, text, securityMarker] of table) {
     it(JSON.stringify(title), () => assert.deepEqual(stripTitle(title), { text, securityMarker }));
@@ -78,14 +85,14 @@ describe("parseDependabotBody", () => {
 describe("parseRenovateTitle", () => {
   it("reads topics", () => {
     assert.deepEqual(parseRenovateTitle("Update module github.com/x/y to v1.4.0"), {
-      packages: [{ name: "github.com/x/y", from: null, to: "v1.4.0" }],
+      packages: [{ name: "github.com/x/y", from: null, to: "1.4.0" }],
       updateType: null,
       ecosystem: "gomod",
       group: false,
     });
     assert.deepEqual(parseRenovateTitle("Update babel monorepo to v7.24.0"), { packages: [], updateType: null, ecosystem: null, group: true });
     assert.deepEqual(parseRenovateTitle("Update dependency eslint to v9"), {
-      packages: [{ name: "eslint", from: null, to: "v9" }],
+      packages: [{ name: "eslint", from: null, to: "9" }],
       updateType: "major",
       ecosystem: null,
       group: false,
@@ -93,8 +100,26 @@ describe("parseRenovateTitle", () => {
     assert.equal(parseRenovateTitle("Update pre-commit hook psf/black to v24")?.packages[0]?.name, "psf/black");
     assert.equal(parseRenovateTitle("update dependency x to 1.2.3")?.updateType, null);
   });
+  it("reads Renovate's configurable phrasing", () => {
+    const one = (title: string) => parseRenovateTitle(title);
+    // renovatebot/renovate lib/workers/repository/updates/generate.spec.ts
+    assert.deepEqual(one("update dependency some-dep v1.2.0")?.packages, [{ name: "some-dep", from: null, to: "1.2.0" }]);
+    assert.deepEqual(one("unlock and update rust crate serde to 1.0.200")?.packages, [{ name: "serde", from: null, to: "1.0.200" }]);
+    assert.equal(one("unlock and update rust crate serde to 1.0.200")?.ecosystem, "cargo");
+    assert.deepEqual(one("update plugin com.example.gradle to v2"), { packages: [{ name: "com.example.gradle", from: null, to: "2" }], updateType: "major", ecosystem: "gradle", group: false });
+    assert.deepEqual(one("update terraform aws to ~> 3.1.0")?.packages, [{ name: "aws", from: null, to: "3.1.0", range: true }]);
+    assert.deepEqual(one("update devdependency eslint to v9")?.packages, [{ name: "eslint", from: null, to: "9" }]);
+    assert.deepEqual(one("Update Helm release cert-manager to v1.2.3 (main)"), { packages: [{ name: "cert-manager", from: null, to: "1.2.3" }], updateType: null, ecosystem: "helm", group: false });
+    assert.deepEqual(one("Update dependency lodash to v4.17.21 (.gitmodules) (master)")?.group, false);
+    assert.deepEqual(one("Update all non-major dependencies (minor)"), { packages: [], updateType: "minor", ecosystem: null, group: true });
+    assert.deepEqual(one("Bump x from 1 to 2")?.packages, [{ name: "x", from: "1", to: "2" }]);
+    assert.deepEqual(one("Replace dependency request with got v11.8.2")?.packages, [
+      { name: "request", from: null, to: null, replacedBy: "got" },
+      { name: "got", from: null, to: "11.8.2" },
+    ]);
+  });
   it("is null for other words", () => {
-    assert.equal(parseRenovateTitle("Bump x from 1 to 2"), null);
+    assert.equal(parseRenovateTitle("Add feature"), null);
   });
 });
 
@@ -110,7 +135,7 @@ describe("parseRenovateTable", () => {
     assert.deepEqual(table.rows[0]?.packages, [{ name: "koa", from: null, to: "1.7.0" }]);
   });
   it("is empty without the updates table", () => {
-    assert.deepEqual(parseRenovateTable("| Dependency | From | To |\n|---|---|---|\n| workerd | 1 | 2 |"), { rows: [], datasources: [] });
+    assert.deepEqual(parseRenovateTable("| Dependency | From | To |\n|---|---|---|\n| workerd | 1 | 2 |"), { rows: [], datasources: [], linkedEcosystems: [] });
   });
 });
 

@@ -10,6 +10,10 @@ const MAX_ADVISORIES = 10;
 
 function packageText(change: PackageChange): string {
   const name = inlineCode(change.name, 100);
+  if (change.replacedBy !== undefined) {
+    const from = change.from === null ? "" : ` ${inlineCode(change.from, 64)}`;
+    return `${name}${from} → replaced by ${inlineCode(change.replacedBy, 100)}`;
+  }
   const from = change.from === null ? null : inlineCode(change.from, 64);
   const to = change.to === null ? null : inlineCode(change.to, 64);
   if (from !== null && to !== null) return `${name} ${from} → ${to}`;

@@ -22,6 +22,14 @@ export const SEVERITY_TITLE: Record<SeverityKey, string> = {
 export function packagesCell(packages: readonly PackageChange[]): string {
   const [first, ...rest] = packages;
   if (first === undefined) return "packages not known";
+  if (first.replacedBy !== undefined) {
+    // The arriving package is part of the same change, not one "more".
+    const others = rest.filter((change) => change.name !== first.replacedBy).length;
+    const arriving = rest.find((change) => change.name === first.replacedBy);
+    const version = arriving?.to ? ` ${escapeUntrusted(arriving.to, 40)}` : "";
+    const extra = others > 0 ? ` (+${others} more)` : "";
+    return `${escapeUntrusted(first.name, 100)} → ${escapeUntrusted(first.replacedBy, 100)}${version}${extra}`;
+  }
   const from = first.from === null ? "" : ` ${escapeUntrusted(first.from, 40)}`;
   const to = first.to === null ? " → ?" : ` → ${escapeUntrusted(first.to, 40)}`;
   const more = rest.length > 0 ? ` (+${rest.length} more)` : "";

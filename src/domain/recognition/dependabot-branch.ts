@@ -24,22 +24,28 @@ export function parseDependabotBranch(headRef: string): DependabotBranch | null 
 }
 
 /**
- * The directory, when the branch ends with the given dependency (or group) name and an optional version or
- * hash: `regex-1.9.6` → "/", `frontend/lodash-4.17.21` → "/frontend". Only trusted with `/` separators,
- * where names keep their shape.
+ * The directory, when the branch ends with the dependency names (joined by "-and-", as dependabot-core's
+ * branch namer joins several) or the group name, and an optional version or hash: `regex-1.9.6` → "/",
+ * `frontend/lodash-4.17.21` → "/frontend", `api/main/coffee-rails/and/coffeescript` → "/api/main",
+ * `dependabot-npm_and_yarn-nested-fsevents-1.2.13` → "/nested". As in dependabot/fetch-metadata, with a `-`
+ * or `_` separator a `-` in the directory cannot be told from a `/`, so it reads as one.
  */
-export function directoryFromBranch(headRef: string, name: string): string | null {
+export function directoryFromBranch(headRef: string, names: readonly string[]): string | null {
   const branch = parseDependabotBranch(headRef);
-  if (!branch || !headRef.startsWith("dependabot/") || !name) return null;
+  const separator = headRef.charAt("dependabot".length);
+  if (!branch || names.length === 0 || names.some((name) => !name)) return null;
   // dependabot-core drops `@` and turns `:`, `[` and `]` into `-` when naming branches.
-  const sanitised = name.replace(/@/g, "").replace(/[:[\]]/g, "-");
-  const leaf = new RegExp(`(?:^|/)${escapeRegExp(sanitised)}(?:-[^/]+)?$`);
-  const match = leaf.exec(branch.rest);
-  if (!match) return null;
-  const prefix = branch.rest.slice(0, match.index);
-  return prefix ? `/${prefix}` : "/";
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const leaf = names.map((name) => name.replace(/@/g, "").replace(/[:[\]]/g, "-")).join("-and-");
+  const flatten = (text: string): string => text.replace(/[-/]/g, "/").split(separator).join("/");
+  const rest = flatten(branch.rest);
+  const wanted = flatten(leaf);
+  for (let at = rest.lastIndexOf(wanted); at >= 0; at = at === 0 ? -1 : rest.lastIndexOf(wanted, at - 1)) {
+    const after = rest.slice(at + wanted.length);
+    // After the names: nothing, or one version or hash chunk (`4.17.21`, `v1.1.0`, `cff701b`, `tw-7`).
+    if ((at === 0 || rest[at - 1] === "/") && (after === "" || /^\/[^/]+(?:\/[^/]+)?$/.test(after))) {
+      const prefix = branch.rest.slice(0, Math.max(0, at - 1));
+      return prefix ? `/${separator === "/" ? prefix : prefix.replace(/-/g, "/")}` : "/";
+    }
+  }
+  return null;
 }

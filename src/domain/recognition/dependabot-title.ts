@@ -1,5 +1,6 @@
 // Dependabot's PR titles, as built by dependabot-core's PullRequestCreator::MessageBuilder (pr_name).
 import type { PackageChange } from "../types.js";
+import { bareVersion } from "./bare-version.js";
 import { unquote } from "./markdown-text.js";
 
 export interface DependabotTitle {
@@ -46,8 +47,11 @@ function requirementTitle(title: string): DependabotTitle | null {
   const clauses = trailingClauses(title);
   const single = /^update (\S+) requirement(?: from (.+?))? to (.+)$/i.exec(clauses.rest);
   if (single?.[1] && single[3]) {
-    const from = single[2] ? unquote(single[2]) : null;
-    return { ...clauses.found, packages: [{ name: unquote(single[1]), from, to: unquote(single[3]) }] };
+    // "from ~> 1.4 to ~> 1.5": the versions of a requirement; `range` says it was one.
+    const from = single[2] ? bareVersion(single[2]) : null;
+    const to = bareVersion(single[3]);
+    const range = to.range || from?.range ? { range: true as const } : {};
+    return { ...clauses.found, packages: [{ name: unquote(single[1]), from: from?.version ?? null, to: to.version, ...range }] };
   }
   const several = /^update requirements for (.+)$/i.exec(clauses.rest);
   if (!several?.[1]) return null;

@@ -99,6 +99,6 @@ function directoryOf(
   const multi = title?.directoryCount !== null && title?.directoryCount !== undefined;
   if (bodyDirectories.length === 1 && (!multi || title?.directoryCount === 1)) return bodyDirectories[0] ?? null;
   if (bodyDirectories.length > 1 || multi) return null;
-  const leaf = group ?? (packages.length === 1 ? packages[0]?.name : undefined);
-  return leaf ? directoryFromBranch(headRef, leaf) : null;
+  const names = group !== null ? [group] : packages.map((change) => change.name);
+  return directoryFromBranch(headRef, names);
 }

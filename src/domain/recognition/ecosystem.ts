@@ -66,29 +66,62 @@ export function ecosystemFromRenovateDatasource(datasource: string): Ecosystem |
   return RENOVATE_DATASOURCES[datasource.toLowerCase()] ?? null;
 }
 
-/** Renovate's per-manager commit topics ("module x", "Rust crate x", "x Docker tag", …). */
-const TITLE_WORDS: Array<[RegExp, Ecosystem]> = [
-  [/^module\s/i, "gomod"],
-  [/^rust crate\s/i, "cargo"],
-  [/\sdocker(?: tag| digest)?$/i, "docker"],
-  [/\saction$/i, "github-actions"],
-  [/^helm release\s|\shelm releases$/i, "helm"],
-  [/^terraform\s/i, "terraform"],
-];
-
-export function ecosystemFromRenovateTopic(topic: string): Ecosystem | null {
-  for (const [pattern, ecosystem] of TITLE_WORDS) if (pattern.test(topic)) return ecosystem;
-  return null;
-}
-
 /** Renovate's "Type" column: only the values that belong to a single ecosystem. */
 const DEP_TYPES: Record<string, Ecosystem> = {
   action: "github-actions",
-  require: "composer",
   "require-dev": "composer",
   "workspace.dependencies": "cargo",
+  "build-dependencies": "cargo",
+  indirect: "gomod",
+  golang: "gomod",
+  toolchain: "gomod",
+  "install_requires": "pip",
+  "project.dependencies": "pip",
+  "tool.poetry.dependencies": "pip",
 };
 
-export function ecosystemFromRenovateDepType(depType: string): Ecosystem | null {
-  return DEP_TYPES[depType.trim().toLowerCase()] ?? null;
+/**
+ * `require` is both Composer's and go.mod's: a Go module path starts with a host (`github.com/…`,
+ * `golang.org/x/…`), a Composer name never has a dot in its vendor.
+ */
+export function ecosystemFromRenovateDepType(depType: string, name = ""): Ecosystem | null {
+  const type = depType.trim().toLowerCase();
+  if (type === "require") return /^[^/]*\.[^/]*\//.test(name) ? "gomod" : name.includes("/") ? "composer" : null;
+  return DEP_TYPES[type] ?? null;
+}
+
+/** Renovate managers an `additionalBranchPrefix` of `{{manager}}-` puts first in the branch ("renovate/cargo-…"). */
+const RENOVATE_MANAGERS: Record<string, Ecosystem> = {
+  gomod: "gomod",
+  cargo: "cargo",
+  nuget: "nuget",
+  helmv3: "helm",
+  "helm-values": "helm",
+  dockerfile: "docker",
+  "docker-compose": "docker",
+  docker: "docker",
+  "github-actions": "github-actions",
+  "pip_requirements": "pip",
+  "pip-compile": "pip",
+  pipenv: "pip",
+  poetry: "pip",
+  terraform: "terraform",
+  maven: "maven",
+  gradle: "gradle",
+  composer: "composer",
+  bundler: "bundler",
+  pub: "pub",
+  mix: "hex",
+};
+const MANAGER_BRANCH = new RegExp(`^renovate/(${Object.keys(RENOVATE_MANAGERS).join("|")})-.`);
+
+/**
+ * Renovate's branch: a `{{manager}}-` prefix, or a sanitised Go module path (`github.com-x-y-1.x`, what
+ * `depNameSanitized` makes of `github.com/x/y`).
+ */
+export function ecosystemFromRenovateBranch(headRef: string): Ecosystem | null {
+  const manager = MANAGER_BRANCH.exec(headRef)?.[1];
+  if (manager) return RENOVATE_MANAGERS[manager] ?? null;
+  if (/^renovate\/(?:[^/]+\/)?(?:github\.com|golang\.org|gopkg\.in|go\.uber\.org|google\.golang\.org|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io)-/.test(headRef)) return "gomod";
+  return null;
 }

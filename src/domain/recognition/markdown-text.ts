@@ -6,8 +6,21 @@ export function lines(text: string): string[] {
   return boundedText(text).split(/\r?\n/);
 }
 
+/** Backticks, HTML entities and zero-width characters (Renovate breaks `@mentions` with `@&#8203;`) removed. */
 export function unquote(text: string): string {
-  return text.replace(/`/g, "").trim();
+  return decodeEntities(text).replace(/[`\u200B-\u200D\uFEFF]/g, "").trim();
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+
+/** The entities the bots write into markdown: numeric ones and the few named ones HTML escaping produces. */
+export function decodeEntities(text: string): string {
+  if (!text.includes("&")) return text;
+  return text.replace(/&(?:#(\d{1,7})|#x([0-9a-f]{1,6})|([a-z]{2,6}));/gi, (whole, decimal?: string, hex?: string, named?: string) => {
+    if (named !== undefined) return NAMED_ENTITIES[named.toLowerCase()] ?? whole;
+    const code = decimal !== undefined ? Number(decimal) : parseInt(hex ?? "", 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 /**

@@ -1,7 +1,9 @@
 // Renovate's "This PR contains the following updates:" table (lib/workers/repository/update/pr/body/
 // updates-table.ts). Columns vary with `prBodyColumns`; rows look like
 // | [lodash](…) | dependencies | patch | [`4.17.20` -> `4.17.21`](https://renovatebot.com/diffs/npm/lodash/4.17.20/4.17.21) |
-import type { PackageChange, UpdateType } from "../types.js";
+import type { Ecosystem, PackageChange, UpdateType } from "../types.js";
+import { bareVersion } from "./bare-version.js";
+import { ecosystemsFromLinks } from "./ecosystem-links.js";
 import { lines, linkText, unquote, withoutDetails } from "./markdown-text.js";
 import { fromRenovateUpdateColumn } from "./update-type.js";
 
@@ -16,6 +18,8 @@ export interface RenovateTable {
   rows: RenovateRow[];
   /** Datasource ids from diff links and Merge Confidence badges, in order of appearance. */
   datasources: string[];
+  /** Ecosystems of the registries the bot's own text links to (nuget.org, crates.io, …), in order of appearance. */
+  linkedEcosystems: Ecosystem[];
 }
 
 interface Columns {
@@ -44,7 +48,7 @@ export function parseRenovateTable(body: string): RenovateTable {
     if (cells.every((cell) => /^:?-*:?$/.test(cell))) continue;
     rows.push(readRow(cells, columns));
   }
-  return { rows, datasources: datasourcesIn(own) };
+  return { rows, datasources: datasourcesIn(own), linkedEcosystems: ecosystemsFromLinks(own) };
 }
 
 function headerColumns(cells: string[]): Columns | null {
@@ -65,11 +69,16 @@ function readRow(cells: string[], columns: Columns): RenovateRow {
   const depType = unquote(cell(columns.type)) || null;
   const [oldName, newName] = cell(columns.package).split(/\s(?:→|->)\s/).map(linkText);
   const packages: PackageChange[] = [];
+  const before = from === null ? null : bareVersion(from);
+  const after = to === null ? null : bareVersion(to);
+  const range = before?.range || after?.range ? { range: true as const } : {};
+  const fromVersion = before?.version || null;
+  const toVersion = after?.version || null;
   if (oldName && newName && newName !== oldName) {
     // A replacement row: the old package leaves, the new one arrives.
-    packages.push({ name: oldName, from, to: null }, { name: newName, from: null, to });
+    packages.push({ name: oldName, from: fromVersion, to: null, replacedBy: newName }, { name: newName, from: null, to: toVersion, ...range });
   } else if (oldName) {
-    packages.push({ name: oldName, from, to });
+    packages.push({ name: oldName, from: fromVersion, to: toVersion, ...range });
   }
   return { packages, updateType, depType };
 }

@@ -2,10 +2,12 @@
 import type { Ecosystem, PackageChange, PullRequestFacts, RecognisedUpdate, UpdateType } from "../types.js";
 import { mergePackages } from "./package-list.js";
 import {
+  ecosystemFromRenovateBranch,
   ecosystemFromRenovateDatasource,
   ecosystemFromRenovateDepType,
   KNOWN_RENOVATE_DATASOURCES,
 } from "./ecosystem.js";
+import { ecosystemFromPackageName } from "./ecosystem-links.js";
 import { parseRenovateTable, type RenovateTable } from "./renovate-body-table.js";
 import { parseRenovateTitle, type RenovateTitle } from "./renovate-title.js";
 import { securityMarkers } from "./security-markers.js";
@@ -29,16 +31,18 @@ export function renovateUpdate(facts: PullRequestFacts): RecognisedUpdate {
     body: facts.body,
   });
   const rowNames = new Set(table.rows.map((row) => row.packages[0]?.name).filter((name) => name !== undefined));
+  // A group's title with one row in its table is one package (groupSingleUpdates, or a group's lone member).
+  const grouped = rowNames.size > 1 || (rowNames.size === 0 && (title?.group ?? false) && packages.length !== 1);
   return {
     bot: "renovate",
-    ecosystem: ecosystemOf(title, table, vulnerabilityBranch),
+    ecosystem: ecosystemOf(title, table, vulnerabilityBranch, packages, facts.headRef),
     directory: null,
     packages,
     updateType: moveOf(title, table, packages),
     security: marks.security,
     advisories: marks.advisories,
     severity: marks.severity,
-    grouped: (title?.group ?? false) || rowNames.size > 1,
+    grouped,
   };
 }
 
@@ -53,17 +57,30 @@ function moveOf(title: RenovateTitle | null, table: RenovateTable, packages: Pac
   return largestMove(packages.map((change) => classifyVersions(change.from, change.to)));
 }
 
-function ecosystemOf(title: RenovateTitle | null, table: RenovateTable, branchDatasource: string | null): Ecosystem | null {
+/** The title's topic, then datasources (branch, diff links, badges), registry links, the Type column, names, the branch. */
+function ecosystemOf(
+  title: RenovateTitle | null,
+  table: RenovateTable,
+  branchDatasource: string | null,
+  packages: PackageChange[],
+  headRef: string,
+): Ecosystem | null {
   if (title?.ecosystem) return title.ecosystem;
   for (const datasource of [...(branchDatasource ? [branchDatasource] : []), ...table.datasources]) {
     const ecosystem = ecosystemFromRenovateDatasource(datasource);
     if (ecosystem) return ecosystem;
   }
+  if (table.linkedEcosystems[0]) return table.linkedEcosystems[0];
   for (const row of table.rows) {
-    const ecosystem = row.depType ? ecosystemFromRenovateDepType(row.depType) : null;
+    const name = row.packages[0]?.name ?? "";
+    const ecosystem = row.depType ? ecosystemFromRenovateDepType(row.depType, name) : null;
     if (ecosystem) return ecosystem;
   }
-  return null;
+  for (const change of packages) {
+    const ecosystem = ecosystemFromPackageName(change.name);
+    if (ecosystem) return ecosystem;
+  }
+  return ecosystemFromRenovateBranch(headRef);
 }
 
 /** Renovate's default vulnerabilityAlerts branchTopic is `{{datasource}}-{{depNameSanitized}}-vulnerability`. */

@@ -1,4 +1,5 @@
-// Both bots copy the repository's commit convention into the PR title; strip it before reading the title.
+// Both bots copy the repository's commit convention (or a configured prefix) into the PR title; strip it before
+// reading the title. Only the text changes: identity alone decides whose PR it is.
 import { boundedTitle } from "./input-bounds.js";
 
 export interface StrippedTitle {
@@ -10,8 +11,10 @@ export interface StrippedTitle {
 
 // `build(deps):`, `chore(deps-dev):`, `fix(deps)!:`, `deps:`, ESLint's `Upgrade:`; one word, so "Bump x: y" is safe.
 const CONVENTIONAL = /^[A-Za-z][\w-]*(?:\([^()\n]{0,60}\))?!?:\s+/;
-// Gitmoji as Dependabot writes it: `⬆️ `, `⬆️🔒 `, `:arrow_up: `, `:arrow_up::lock: `.
-const GITMOJI = /^(?:(?::[a-z_]+:)+|(?:\u2B06\uFE0F?|\u{1F512})+)\s*/u;
+// Gitmoji and emoji prefixes: `⬆️ `, `⬆️🔒 `, `:arrow_up: `, `:arrow_up::lock: `, Renovate's `🆙 `, `:seedling: `.
+const GITMOJI = /^(?:(?::[a-z0-9_+-]{1,40}:)+|(?:\p{Extended_Pictographic}|\u2B06|\p{Emoji_Modifier}|[\uFE0F\u200D])+)\s*/u;
+// Bracketed tags from `commit-message.prefix` / `commitMessagePrefix`: `[deps] `, `[bot]: `, `[JIRA-123] `.
+const BRACKET_TAG = /^\[(?!security\])[^[\]\n]{1,60}\]:?\s+/i;
 const SECURITY_PREFIX = /^\[security\]\s*/i;
 const SECURITY_SUFFIX = /\s*\[security\]$/i;
 // Squash merges and some mirrors append the PR number: "… digest to 05b42c6 (#549)".
@@ -31,7 +34,7 @@ export function stripTitle(title: string): StrippedTitle {
     const gitmoji = GITMOJI.exec(text)?.[0] ?? "";
     // Dependabot adds the lock emoji to its gitmoji prefix for security updates.
     if (/\u{1F512}|:lock:/u.test(gitmoji)) securityMarker = true;
-    text = text.slice(gitmoji.length).replace(CONVENTIONAL, "");
+    text = text.slice(gitmoji.length).replace(CONVENTIONAL, "").replace(BRACKET_TAG, "");
     if (text === before) break;
   }
   return { text: text.trim(), securityMarker };

@@ -31,9 +31,8 @@ function isDigestPair(a: string, b: string): boolean {
 }
 
 /**
- * Calendar versions (2024.01.15, 2024.7.4, 20240115) have no semver meaning: moving from 2023.12 to 2024.1 is
- * a new month, not a breaking change. A leading 4-digit year between 1990 and 2100, or an 8-digit date, marks
- * them. Versions such as workerd's 1.20260107.1 keep a semver major and are classified normally.
+ * Calendar versions (2024.01.15, 2024.7.4, 20240115): a leading 4-digit year between 1990 and 2100, or an
+ * 8-digit date. Versions such as workerd's 1.20260107.1 keep a semver major and are classified normally.
  */
 export function isCalendarVersion(version: string): boolean {
   const first = /^\D*?(\d+)/.exec(version)?.[1];
@@ -41,6 +40,39 @@ export function isCalendarVersion(version: string): boolean {
   const value = Number(first);
   if (first.length === 4) return value >= 1990 && value <= 2100;
   return first.length === 8 && value >= 19_900_101 && value <= 21_001_231;
+}
+
+/**
+ * Dependabot classifies calendar versions by their components, as it does every version: a new year is
+ * `semver-major` in its metadata, a new month `semver-minor`, anything later `semver-patch`. An 8-digit date
+ * is read as year, month and day.
+ */
+function calendarMove(a: string, b: string): UpdateType {
+  const left = calendarParts(a);
+  const right = calendarParts(b);
+  if (left[0] !== right[0]) return "major";
+  if ((left[1] ?? 0) !== (right[1] ?? 0)) return "minor";
+  const length = Math.max(left.length, right.length);
+  for (let index = 2; index < length; index += 1) if ((left[index] ?? 0) !== (right[index] ?? 0)) return "patch";
+  return "other";
+}
+
+function calendarParts(version: string): number[] {
+  const parts = (/\d+(?:\.\d+)*/.exec(version)?.[0] ?? "").split(".").filter(Boolean);
+  const first = parts[0] ?? "";
+  const split = first.length === 8 ? [first.slice(0, 4), first.slice(4, 6), first.slice(6, 8), ...parts.slice(1)] : parts;
+  return split.map(Number);
+}
+
+/**
+ * A version starts with a digit, after an optional `v` or requirement operator. Branch names, commit-ish ids
+ * and long digit runs without a dot (build numbers, all-digit short SHAs) are not versions: coercing
+ * `1830542` would read as major version 1830542.
+ */
+function looksLikeVersion(version: string): boolean {
+  const bare = version.replace(/^(?:[~^<>=!]+\s*)?v?/i, "");
+  if (!/^\d/.test(bare)) return false;
+  return !/^\d{6,}(?:$|[^\d.])/.test(bare);
 }
 
 /**
@@ -55,6 +87,9 @@ export function classifyVersions(from: string | null, to: string | null): Update
   if (isDigestPair(a, b)) return "digest";
   // From a git ref to a version (or back) is a change of kind, not a semver move.
   if (isDigest(a) || isDigest(b)) return "other";
+  if (isCalendarVersion(a) && isCalendarVersion(b)) return calendarMove(a, b);
+  if (!looksLikeVersion(a) || !looksLikeVersion(b)) return "other";
+  // From a calendar version to a semver one (or back) is a change of scheme: only its author knows the risk.
   if (isCalendarVersion(a) || isCalendarVersion(b)) return "other";
   const left = coerce(a);
   const right = coerce(b);

@@ -11,6 +11,13 @@ const MINUTE = 60_000;
 const summary = (scenario: CheckScenario = {}): string => renderPrCheck(checkInput(scenario)).summary;
 const line = (text: string, key: string): string => text.split("\n").find((entry) => entry.startsWith(`- **${key}:**`)) ?? "";
 
+describe("renderPrCheck: a replacement", () => {
+  it("says which package replaces which", () => {
+    const text = summary({ update: { packages: [{ name: "request", from: "2.88.2", to: null, replacedBy: "got" }, { name: "got", from: null, to: "11.8.2" }], updateType: "other" } });
+    assert.ok(text.includes("- **Update:** 2 packages · npm · directory `/` · other\n  - `request` `2.88.2` → replaced by `got`\n  - `got` → `11.8.2`"), text);
+  });
+});
+
 describe("renderPrCheck: the facts", () => {
   const facts: Array<[string, CheckScenario, string, string]> = [
     ["the update", {}, "Update", "- **Update:** `lodash` `4.17.20` → `4.17.21` · npm · directory `/` · patch"],

@@ -40,6 +40,14 @@ describe("digest cells", () => {
     assert.ok(snooze.startsWith("until 2026-11-24 by @\u200bmallory: @\u200beveryone "));
   });
 
+  it("a replacement reads as one package taking another's place", () => {
+    const cell = packagesCell([
+      { name: "request", from: "2.88.2", to: null, replacedBy: "got" },
+      { name: "got", from: null, to: "11.8.2" },
+    ]);
+    assert.equal(cell, "request → got 11\\.8.2");
+  });
+
   it("only GHSA and CVE ids become links", () => {
     assert.equal(advisoriesCell(["javascript:alert(1)", "CVE-2026-1234"]), "[CVE-2026-1234](https://nvd.nist.gov/vuln/detail/CVE-2026-1234)");
     assert.equal(advisoriesCell([]), "—");
