@@ -15,6 +15,9 @@ import { ensureDigestSchedule } from "./digest-schedule.js";
 import { publishDigestIssue, type DigestOutcome } from "./publish-digest-issue.js";
 import { storedAlerts, storedPolicy } from "./digest-inputs.js";
 import type { WorkerDeps } from "./worker-deps.js";
+import { mapBounded } from "../async/map-bounded.js";
+
+const READ_CONCURRENCY = 16;
 
 export interface DigestRequest {
   installationId: number;
@@ -47,13 +50,19 @@ export async function publishDigests(deps: WorkerDeps, request: DigestRequest): 
   const results: PublishedDigest[] = [];
   const digests: RepoDigest[] = [];
 
-  for (const { repoId, name } of repos) {
+  // Reads go out a few repos at a time; publishing stays one issue after another, in name order.
+  const inputs = await mapBounded(repos, READ_CONCURRENCY, async ({ repoId, name }) => {
     const location = { installationId: request.installationId, repoId };
     const policy = await storedPolicy(deps, location, name);
-    if (!policy.enabled || !policy.digest.enabled) continue;
+    if (!policy.enabled || !policy.digest.enabled) return null;
     const records = await deps.store.listRepo(location);
     const alerts = await storedAlerts(deps, location, name);
-    const digest = buildRepoDigest({ repo: name, records, alerts, policy, now, prFacts: await prFacts(deps, records, alerts) });
+    // Built here, so a repo's records are let go as soon as its digest exists.
+    return { name, policy, digest: buildRepoDigest({ repo: name, records, alerts, policy, now, prFacts: await prFacts(deps, records, alerts) }) };
+  });
+  for (const input of inputs) {
+    if (!input) continue;
+    const { name, policy, digest } = input;
     digests.push(digest);
     if (request.orgOnly) continue;
     const mentions = policy.digest.mentionOwners
