@@ -11,8 +11,8 @@ function factsOf(testCase: RecognitionCase): PullRequestFacts {
 }
 
 describe("recognition cases from real pull requests", () => {
-  it("has at least 70 cases with unique names and a source each", () => {
-    assert.ok(RECOGNITION_CASES.length >= 70, `only ${RECOGNITION_CASES.length} cases`);
+  it("has at least 300 cases with unique names and a source each", () => {
+    assert.ok(RECOGNITION_CASES.length >= 300, `only ${RECOGNITION_CASES.length} cases`);
     assert.equal(new Set(RECOGNITION_CASES.map((testCase) => testCase.name)).size, RECOGNITION_CASES.length);
     for (const testCase of RECOGNITION_CASES) assert.ok(testCase.source.trim().length > 0, testCase.name);
   });

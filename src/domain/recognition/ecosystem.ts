@@ -69,6 +69,7 @@ export function ecosystemFromRenovateDatasource(datasource: string): Ecosystem |
 /** Renovate's "Type" column: only the values that belong to a single ecosystem. */
 const DEP_TYPES: Record<string, Ecosystem> = {
   action: "github-actions",
+  nuget: "nuget",
   "require-dev": "composer",
   "workspace.dependencies": "cargo",
   "build-dependencies": "cargo",

@@ -14,12 +14,12 @@ export interface RenovateTopic {
 
 /** Name before the topic's words ("x Docker tag"), or after them ("Rust crate x"). Each pattern is anchored. */
 const NAMED: Array<[RegExp, Ecosystem | null]> = [
+  [/^(?:terraform|terragrunt dependency|tflint plugin) (?:\S+ )?(\S+)$/i, "terraform"],
   // "dependency x", prettyDepType topics ("devDependency x", "dev dependency x", "peerDependency x").
   [/^(?:[a-z]+[ -]?)?dependency (\S+)$/i, null],
   [/^module (\S+)$/i, "gomod"],
   [/^rust crate (\S+)$/i, "cargo"],
   [/^(?:helm release|helm chart|helm values) (\S+)$/i, "helm"],
-  [/^(?:terraform|terragrunt dependency|tflint plugin) (?:\S+ )?(\S+)$/i, "terraform"],
   [/^pre-commit hook (\S+)$/i, "pre-commit"],
   [/^plugin (\S+)$/i, "gradle"],
   [/^homebrew formula (\S+)$/i, "homebrew"],

@@ -87,5 +87,8 @@ function ecosystemOf(
 function vulnerabilityDatasource(headRef: string): string | null {
   const topic = /^renovate\/(.+)-vulnerability$/.exec(headRef)?.[1];
   if (!topic) return null;
-  return KNOWN_RENOVATE_DATASOURCES.find((datasource) => topic.startsWith(`${datasource}-`)) ?? topic.split("-")[0] ?? null;
+  // With several base branches the branch name carries one first: "renovate/main-npm-vite-vulnerability".
+  const known = KNOWN_RENOVATE_DATASOURCES.find((datasource) => topic.startsWith(`${datasource}-`)) ??
+    KNOWN_RENOVATE_DATASOURCES.find((datasource) => topic.includes(`-${datasource}-`));
+  return known ?? topic.split("-")[0] ?? null;
 }

@@ -16,7 +16,8 @@ const GITMOJI = /^(?:(?::[a-z0-9_+-]{1,40}:)+|(?:\p{Extended_Pictographic}|\u2B0
 // Bracketed tags from `commit-message.prefix` / `commitMessagePrefix`: `[deps] `, `[bot]: `, `[JIRA-123] `.
 const BRACKET_TAG = /^\[(?!security\])[^[\]\n]{1,60}\]:?\s+/i;
 const SECURITY_PREFIX = /^\[security\]\s*/i;
-const SECURITY_SUFFIX = /\s*\[security\]$/i;
+// Renovate adds the base branch after its suffix: "… to v6.2.3 [SECURITY] (main)".
+const SECURITY_SUFFIX = /\s*\[security\](?=(?:\s+\([^()]{1,100}\))*$)/i;
 // Squash merges and some mirrors append the PR number: "… digest to 05b42c6 (#549)".
 const PR_NUMBER_SUFFIX = /\s+\(#\d+\)$/;
 // Renovate renames PRs it gave up on: "Update dependency x to v2 - autoclosed".

@@ -98,7 +98,8 @@ export function classifyVersions(from: string | null, to: string | null): Update
   if (diff === "major" || diff === "premajor") return "major";
   if (diff === "minor" || diff === "preminor") return "minor";
   if (diff === "patch" || diff === "prepatch" || diff === "prerelease") return "patch";
-  return numericTail(a) !== numericTail(b) && numericTail(a) !== null ? "patch" : "other";
+  // 7.1.3 → 7.1.3.2: only a fourth part moved (or appeared), which Dependabot calls semver-patch.
+  return numericTail(a) !== numericTail(b) ? "patch" : "other";
 }
 
 function coerce(version: string): semver.SemVer | null {
