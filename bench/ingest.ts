@@ -4,6 +4,7 @@
 // carries a newer `updated_at`, so every one is recorded (no no-op shortcut).
 import { spawn, type ChildProcess } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { Queue } from "bullmq";
 import { QUEUE_NAME } from "../src/queue/jobs.js";
@@ -23,7 +24,9 @@ interface Server {
 }
 
 function spawnServer(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
+  // BENCH_PROFILE_DIR=dir: each server writes a V8 CPU profile there when it stops, to see where the time goes.
+  const profile = process.env.BENCH_PROFILE_DIR ? ["--cpu-prof", "--cpu-prof-dir", process.env.BENCH_PROFILE_DIR] : [];
+  const child = spawn(process.execPath, [...profile, "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`${script} exited with ${code}`)));
     createInterface({ input: child.stdout! }).on("line", (line) => {
@@ -32,6 +35,13 @@ function spawnServer(script: string, env: NodeJS.ProcessEnv): Promise<Server> {
     });
   });
 }
+
+/** CPU time (user + system) the server's process has used, in ms: a measure a shared machine disturbs less than throughput. */
+function cpuMs(server: Server): number {
+  const fields = readFileSync(`/proc/${server.child.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = 100;
 
 function stop(server: Server): Promise<void> {
   return new Promise((resolve) => {
@@ -84,17 +94,19 @@ export async function ingestBenchmark(opts: { prs: number; perRound: number; rou
       return { event: "pull_request", body };
     };
     const compare = async (label: string, a: Server, settle: boolean): Promise<string> => {
-      const runs: Record<"app" | "bare", Array<{ perSecond: number; p99: number }>> = { app: [], bare: [] };
+      const runs: Record<"app" | "bare", Array<{ perSecond: number; p99: number; cpu: number }>> = { app: [], bare: [] };
       for (let round = 0; round <= opts.rounds; round++) {
         for (const [name, server] of [["app", a], ["bare", bare]] as const) {
+          const cpuBefore = cpuMs(server);
           const result = await sendLoad(server.url, SECRET, next, opts.perRound);
-          if (round > 0) runs[name].push({ perSecond: result.perSecond, p99: percentile(result.latenciesMs, 0.99) });
           // The app's debounced evaluations run once a round ends; let them finish before the other side's turn.
           if (name === "app" && settle) await settled(queue);
+          const cpu = ((cpuMs(server) - cpuBefore) * 1000) / opts.perRound;
+          if (round > 0) runs[name].push({ perSecond: result.perSecond, p99: percentile(result.latenciesMs, 0.99), cpu });
         }
       }
-      const m = (name: "app" | "bare", key: "perSecond" | "p99"): number => median(runs[name].map((r) => r[key]));
-      return `| ${label} | ${m("app", "perSecond").toFixed(0)} | ${m("app", "p99").toFixed(1)} | ${m("bare", "perSecond").toFixed(0)} | ${m("bare", "p99").toFixed(1)} | ${(m("app", "perSecond") / m("bare", "perSecond")).toFixed(2)}× | ${(m("app", "p99") / m("bare", "p99")).toFixed(2)}× |`;
+      const m = (name: "app" | "bare", key: "perSecond" | "p99" | "cpu"): number => median(runs[name].map((r) => r[key]));
+      return `| ${label} | ${m("app", "perSecond").toFixed(0)} | ${m("app", "p99").toFixed(1)} | ${m("app", "cpu").toFixed(0)} | ${m("bare", "perSecond").toFixed(0)} | ${m("bare", "p99").toFixed(1)} | ${m("bare", "cpu").toFixed(0)} | ${(m("app", "perSecond") / m("bare", "perSecond")).toFixed(2)}× | ${(m("app", "p99") / m("bare", "p99")).toFixed(2)}× | ${(m("bare", "cpu") / m("app", "cpu")).toFixed(2)}× |`;
     };
     const rows = [await compare("web + worker in one process", app, true)];
     await stop(app);
@@ -106,8 +118,8 @@ export async function ingestBenchmark(opts: { prs: number; perRound: number; rou
       `Webhook ingest, side by side: ${opts.perRound} signed \`pull_request.synchronize\` deliveries per round (${Math.round(bytes / 1024)} KB each, ` +
         `${opts.prs} tracked Dependabot PRs, each delivery a newer \`updated_at\`), 20 connections, ${opts.rounds} rounds each interleaved A B A B after a warm-up; medians of the rounds:`,
       "",
-      "| app | app webhooks/s | app p99 ms | bare Probot webhooks/s | bare p99 ms | throughput ratio | p99 ratio |",
-      "|---|---|---|---|---|---|---|",
+      "| app | app webhooks/s | app p99 ms | app CPU ms / 1,000 | bare Probot webhooks/s | bare p99 ms | bare CPU ms / 1,000 | throughput ratio | p99 ratio | CPU ratio (bare ÷ app) |",
+      "|---|---|---|---|---|---|---|---|---|---|",
       ...rows,
     ];
   } finally {

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
+import { LuaScript } from "../redis/lua-script.js";
 import {
   checkCount, checkLimits, DEFAULT_BUDGET_LIMITS, HOUR_MS, MINUTE_MS,
   type BudgetAnswer, type BudgetLimits, type WriteBudget,
@@ -10,7 +11,7 @@ import {
 // window is counted inside it. Check and take happen in one script, so processes sharing the Redis can
 // never both see the last free slot. Scores and bounds arrive as strings formatted in JS, because Lua
 // would print large numbers in exponent form.
-const ACQUIRE_SCRIPT = `
+const ACQUIRE_SCRIPT = new LuaScript(`
 local count = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[3])
 local retryAt = 0
@@ -27,15 +28,15 @@ if retryAt > 0 then return {0, retryAt} end
 for i = 1, count do redis.call('ZADD', KEYS[1], ARGV[1], ARGV[7] .. ':' .. i) end
 redis.call('PEXPIRE', KEYS[1], ${HOUR_MS})
 return {1}
-`;
+`);
 
 // Only ever lengthens a pause: a short pause reported late must not cut a longer one short.
-const PAUSE_SCRIPT = `
+const PAUSE_SCRIPT = new LuaScript(`
 local current = tonumber(redis.call('GET', KEYS[1]) or '0')
 if current >= tonumber(ARGV[1]) then return 0 end
 redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
 return 1
-`;
+`);
 
 /** Keeps a pause key around a while past its end even when the caller's clock differs from this one. */
 const PAUSE_TTL_SLACK_MS = HOUR_MS;
@@ -55,11 +56,7 @@ export class RedisWriteBudget implements WriteBudget {
   async acquire(installationId: number, count: number, now: number): Promise<BudgetAnswer> {
     checkCount(count, this.limits);
     const at = Math.floor(now);
-    const result = await this.redis.eval(
-      ACQUIRE_SCRIPT,
-      2,
-      this.slotsKey(installationId),
-      this.pauseKey(installationId),
+    const result = await ACQUIRE_SCRIPT.run(this.redis, [this.slotsKey(installationId), this.pauseKey(installationId)], [
       String(at),
       String(count),
       String(at - HOUR_MS),
@@ -67,7 +64,7 @@ export class RedisWriteBudget implements WriteBudget {
       String(this.limits.perMinute),
       String(this.limits.perHour),
       randomUUID(),
-    );
+    ]);
     const [granted, retryAt] = result as [number, number?];
     return granted === 1 ? { granted: true } : { granted: false, retryAt: Number(retryAt) };
   }
@@ -76,7 +73,7 @@ export class RedisWriteBudget implements WriteBudget {
     const at = Math.ceil(until);
     // The TTL only collects garbage; whether a pause holds is decided against the caller's `now`.
     const ttl = Math.min(Math.max(at - Date.now(), 0), MAX_PAUSE_TTL_MS) + PAUSE_TTL_SLACK_MS;
-    await this.redis.eval(PAUSE_SCRIPT, 1, this.pauseKey(installationId), String(at), String(ttl));
+    await PAUSE_SCRIPT.run(this.redis, [this.pauseKey(installationId)], [String(at), String(ttl)]);
   }
 
   async used(installationId: number, now: number): Promise<{ minute: number; hour: number }> {

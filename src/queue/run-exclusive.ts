@@ -4,12 +4,13 @@
 import { randomUUID } from "node:crypto";
 import type { Redis } from "ioredis";
 import { RetryLater } from "./retry-later.js";
+import { LuaScript } from "../redis/lua-script.js";
 
 /** Longer than any run should take; a crashed worker's key frees itself after this (CLAIM_LEASE_SECONDS). */
 const DEFAULT_LEASE_MS = 120_000;
 const RETRY_MS = 1_000;
 
-const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
+const RELEASE = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 export async function runExclusive<T>(deps: { redis: Redis; now: () => number; leaseMs?: number }, key: string, run: () => Promise<T>): Promise<T> {
   const token = randomUUID();
@@ -17,6 +18,6 @@ export async function runExclusive<T>(deps: { redis: Redis; now: () => number; l
   try {
     return await run();
   } finally {
-    await deps.redis.eval(RELEASE, 1, key, token);
+    await RELEASE.run(deps.redis, [key], [token]);
   }
 }

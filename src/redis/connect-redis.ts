@@ -17,7 +17,7 @@ export function redactRedisUrl(url: string): string {
  * Commands fail at once while Redis is away (no offline queue), so a webhook is answered 500 in
  * milliseconds and stays redeliverable, instead of hanging past GitHub's 10 s. Reconnection goes on forever.
  */
-export const FAIL_FAST: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 3_000 };
+export const FAIL_FAST: RedisOptions = { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 3_000, enableAutoPipelining: true };
 
 /** BullMQ workers must wait for Redis instead of failing blocking commands. */
 export const FOR_WORKERS: RedisOptions = { maxRetriesPerRequest: null, connectTimeout: 3_000 };

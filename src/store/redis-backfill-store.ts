@@ -2,9 +2,10 @@ import type { Redis } from "ioredis";
 import type { BackfillRun, BackfillStore, RepoProgress } from "./backfill-store.js";
 import type { RepoLocation } from "./pull-request-store.js";
 import { redisKeys, type RedisKeys } from "./redis-keys.js";
+import { LuaScript } from "../redis/lua-script.js";
 
 // Two triggers at once (installation.created and a CLI call) must land in one run, not two.
-const BEGIN = `
+const BEGIN = new LuaScript(`
 local runId = redis.call('HGET', KEYS[1], 'runId')
 if runId and not redis.call('HGET', KEYS[1], 'finishedAt') then
   return {runId, redis.call('HGET', KEYS[1], 'startedAt')}
@@ -12,16 +13,16 @@ end
 redis.call('DEL', KEYS[1], KEYS[2])
 redis.call('HSET', KEYS[1], 'runId', ARGV[1], 'trigger', ARGV[2], 'startedAt', ARGV[3])
 return {ARGV[1], ARGV[3]}
-`;
+`);
 
 // Done when every repo is; HSETNX makes the "finished" answer unique to one caller.
-const SETTLE = `
+const SETTLE = new LuaScript(`
 if redis.call('HGET', KEYS[1], 'runId') ~= ARGV[1] then return 0 end
 for _, json in ipairs(redis.call('HVALS', KEYS[2])) do
   if cjson.decode(json).phase ~= 'done' then return 0 end
 end
 return redis.call('HSETNX', KEYS[1], 'finishedAt', ARGV[2])
-`;
+`);
 
 export class RedisBackfillStore implements BackfillStore {
   private readonly keys: RedisKeys;
@@ -35,9 +36,7 @@ export class RedisBackfillStore implements BackfillStore {
 
   async begin(installationId: number, trigger: string, now: number): Promise<{ runId: string; startedAt: number }> {
     const runId = `${now.toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-    const [id, startedAt] = (await this.redis.eval(
-      BEGIN, 2, this.keys.backfill(installationId), this.keys.backfillRepos(installationId), runId, trigger, String(now),
-    )) as [string, string];
+    const [id, startedAt] = (await BEGIN.run(this.redis, [this.keys.backfill(installationId), this.keys.backfillRepos(installationId)], [runId, trigger, String(now)])) as [string, string];
     return { runId: id, startedAt: Number(startedAt) };
   }
 
@@ -65,7 +64,7 @@ export class RedisBackfillStore implements BackfillStore {
   }
 
   async settle(installationId: number, runId: string, now: number): Promise<boolean> {
-    const result = await this.redis.eval(SETTLE, 2, this.keys.backfill(installationId), this.keys.backfillRepos(installationId), runId, String(now));
+    const result = await SETTLE.run(this.redis, [this.keys.backfill(installationId), this.keys.backfillRepos(installationId)], [runId, String(now)]);
     return result === 1;
   }
 

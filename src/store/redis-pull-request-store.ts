@@ -3,13 +3,14 @@ import type { PullRequestRecord, PullRequestRef } from "../domain/pull-request-r
 import type { CommitInfo } from "../domain/types.js";
 import { versionOf, type PullRequestStore, type RepoLocation, type UpsertOutcome } from "./pull-request-store.js";
 import { redisKeys, type RedisKeys } from "./redis-keys.js";
+import { LuaScript } from "../redis/lua-script.js";
 
 const COMMITS_TTL_SECONDS = 30 * 24 * 3600;
 const OUTCOMES: UpsertOutcome[] = ["stale", "created", "updated", "unchanged"];
 
 // Compare-and-set in one round trip: two processes handling two events of one PR cannot interleave.
 // It also keeps the repo's name index, written only when the name is new: the webhook path's one write.
-const UPSERT_SCRIPT = `
+const UPSERT_SCRIPT = new LuaScript(`
 local stored = redis.call('HGET', KEYS[1], 'v')
 if stored and tonumber(stored) > tonumber(ARGV[1]) then return 0 end
 if stored and redis.call('HGET', KEYS[1], 'json') == ARGV[2] then return 3 end
@@ -24,7 +25,7 @@ redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
 redis.call('SADD', KEYS[3], ARGV[3])
 if stored then return 2 end
 return 1
-`;
+`);
 
 export class RedisPullRequestStore implements PullRequestStore {
   private readonly keys: RedisKeys;
@@ -37,21 +38,24 @@ export class RedisPullRequestStore implements PullRequestStore {
   }
 
   async upsert(record: PullRequestRecord): Promise<UpsertOutcome> {
-    const result = await this.redis.eval(
-      UPSERT_SCRIPT,
-      5,
-      this.keys.pr(record),
-      this.keys.repoPrs(record),
-      this.keys.lineage(record, record.lineageKey),
-      this.keys.installationRepos(record.installationId),
-      this.keys.repoName(record.repo),
-      String(versionOf(record)),
-      JSON.stringify(record),
-      String(record.number),
-      String(record.createdAt),
-      String(record.repoId),
-      record.repo,
-      JSON.stringify({ installationId: record.installationId, repoId: record.repoId }),
+    const result = await UPSERT_SCRIPT.run(
+      this.redis,
+      [
+        this.keys.pr(record),
+        this.keys.repoPrs(record),
+        this.keys.lineage(record, record.lineageKey),
+        this.keys.installationRepos(record.installationId),
+        this.keys.repoName(record.repo),
+      ],
+      [
+        String(versionOf(record)),
+        JSON.stringify(record),
+        String(record.number),
+        String(record.createdAt),
+        String(record.repoId),
+        record.repo,
+        JSON.stringify({ installationId: record.installationId, repoId: record.repoId }),
+      ],
     );
     return OUTCOMES[Number(result)] ?? "updated";
   }
