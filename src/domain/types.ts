@@ -11,7 +11,9 @@ export type Severity = "critical" | "high" | "moderate" | "low";
 /**
  * Canonical ecosystem ids (Dependabot's `package-ecosystem` names, de-aliased):
  * npm, pip, bundler, maven, gradle, gomod, cargo, composer, nuget, docker, github-actions,
- * terraform, gitsubmodule, hex, pub, swift, elm, helm, devcontainers, … or null when unknown.
+ * terraform, gitsubmodule, hex, pub, swift, elm, helm, devcontainers, pre-commit, dotnet-sdk, rust-toolchain,
+ * bazel, conda, vcpkg, opentofu, julia, nix, deno, sbt (newer Dependabot managers pass through with `-` for
+ * `_`), homebrew (Renovate only), … or null when unknown.
  */
 export type Ecosystem = string;
 

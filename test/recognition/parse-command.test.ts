@@ -102,6 +102,24 @@ describe("merge-discipline parse", () => {
     });
   });
 
+  it("prints a replacement's leaving package with what replaces it, and a range update's bare versions", async () => {
+    const json = pr({
+      title: "Replace dependency request with got v11.8.2",
+      head: { ref: "renovate/request-replacement" },
+      user: { login: "renovate[bot]", id: 29139614, type: "Bot" },
+      labels: [],
+    });
+    const captured = io({ "pr.json": json });
+    assert.equal(await parseCommand(["pr.json"], captured), 0);
+    assert.deepEqual((JSON.parse(captured.stdout[0] ?? "null") as { packages: unknown }).packages, [
+      { name: "request", from: null, to: null, replacedBy: "got" },
+      { name: "got", from: null, to: "11.8.2" },
+    ]);
+    const range = io({ "pr.json": pr({ title: "Update react requirement from ^17.0.2 to ^18.2.0", head: { ref: "dependabot/npm_and_yarn/react-tw-18.2.0" } }) });
+    assert.equal(await parseCommand(["pr.json"], range), 0);
+    assert.deepEqual((JSON.parse(range.stdout[0] ?? "null") as { packages: unknown }).packages, [{ name: "react", from: "17.0.2", to: "18.2.0", range: true }]);
+  });
+
   it("exits 2 with one message for invalid JSON", async () => {
     const captured = io({ "pr.json": "{ not json" });
     assert.equal(await parseCommand(["pr.json"], captured), 2);
