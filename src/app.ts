@@ -10,24 +10,23 @@ import { checkRunActionHandler, ciCompletedHandler } from "./handlers/check-run-
 import { statusHandler } from "./handlers/status-handler.js";
 import type { PrStateStore } from "./store/pr-state-store.js";
 import type { AlertStore } from "./store/alert-store.js";
-import type { InstallationLifecycle } from "./store/installation-lifecycle.js";
 import { installationHandler, installationRepositoriesHandler } from "./handlers/installation-handlers.js";
+import { whereInstalled } from "./handlers/where-installed.js";
 
 export interface AppDeps extends HandlerDeps {
   readiness: ReadinessProbe;
   alerts: AlertStore;
   prStates: PrStateStore;
   appId: number | null;
-  lifecycle: InstallationLifecycle;
 }
 
 export function createAppFn(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthRoutes(deps.readiness));
     app.on([...PULL_REQUEST_EVENTS], pullRequestHandler(deps));
-    app.on("repository.renamed", repositoryRenamedHandler(deps.store));
+    app.on("repository.renamed", whereInstalled(deps.lifecycle, repositoryRenamedHandler(deps.store)));
     app.on("check_suite.requested", checkSuiteRequestedHandler(deps.queue));
-    app.on("dependabot_alert", dependabotAlertHandler(deps));
+    app.on("dependabot_alert", whereInstalled(deps.lifecycle, dependabotAlertHandler(deps)));
     app.on("issue_comment.created", issueCommentHandler(deps));
     app.on("check_run.requested_action", checkRunActionHandler(deps));
     app.on(["check_suite.completed", "check_run.completed", "check_run.created"], ciCompletedHandler(deps));

@@ -10,6 +10,8 @@ import type { Redis } from "ioredis";
 import { isKnownInstallation, registerInstallation } from "../use-cases/digest-schedule.js";
 import type { PullRequestSnapshot } from "../domain/pull-request-snapshot.js";
 import { observeMerge, type ObserveMergeDeps } from "../use-cases/observe-merge.js";
+import type { InstallationLifecycle } from "../store/installation-lifecycle.js";
+import { refusesWebhooks } from "./where-installed.js";
 
 export const PULL_REQUEST_EVENTS = [
   "pull_request.opened",
@@ -26,6 +28,7 @@ export interface HandlerDeps extends Omit<RecordDeps, "log">, Omit<ObserveMergeD
   deliveries: DeliveryLog;
   policies: PolicyStore;
   redis: Redis;
+  lifecycle: InstallationLifecycle;
 }
 
 /** Record and enqueue only: GitHub gives a webhook 10 s, and everything slow happens in jobs. */
@@ -53,15 +56,21 @@ export function pullRequestHandler(deps: HandlerDeps) {
     const movesGate = ["opened", "reopened", "synchronize", "closed"].includes(payload.action);
     // Everything the event needs from Redis travels with the delivery claim: one round trip, then the writes.
     const read = async () => {
-      const [commits, stored, knownInstallation, policy] = await Promise.all([
+      const [commits, stored, knownInstallation, policy, blocked] = await Promise.all([
         deps.store.loadCommits(location, snapshot.headSha),
         deps.store.get(snapshot.ref),
         isKnownInstallation(deps.redis, installationId),
         movesGate ? deps.policies.get(location) : null,
+        deps.lifecycle.blocked(installationId, location.repoId),
       ]);
-      return { commits, stored, knownInstallation, policy };
+      return { commits, stored, knownInstallation, policy, blocked };
     };
     await oncePerDeliveryWith(deps.deliveries, context.id, log, read, async (reads) => {
+      // See where-installed.ts: a late delivery must not bring back what an uninstall deleted.
+      if (refusesWebhooks(reads.blocked)) {
+        log.info({ blocked: reads.blocked }, "webhook for an uninstalled installation or a removed repository; ignored");
+        return;
+      }
       const [outcome] = await Promise.all([
         recordPullRequest({ ...deps, log }, snapshot, reads),
         movesGate ? requestGate(deps, location, payload.repository.full_name, { policy: reads.policy }) : undefined,

@@ -69,6 +69,12 @@ describe("repositories added and removed, suspend, uninstall (end to end)", () =
     await eventually(async () => (await redis.keys(`{merge-discipline}:repo:1:${repoId}:*`)).length === 0, 15_000);
     assert.deepEqual(await pendingFor(), []);
     assert.equal(await redis.exists("{merge-discipline}:repo-name:acme/extra"), 0);
+
+    // A delivery about the removed repo that arrives late records nothing.
+    assert.equal((await h.pullRequestEvent("edited", "acme/extra", 1)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.deepEqual(await redis.keys(`{merge-discipline}:repo:1:${repoId}:*`), []);
+    assert.equal(await redis.exists("{merge-discipline}:repo-name:acme/extra"), 0);
   });
 
   it("sends nothing to GitHub for a suspended installation, and catches up on unsuspend", async () => {
@@ -105,5 +111,15 @@ describe("repositories added and removed, suspend, uninstall (end to end)", () =
     assert.deepEqual((await schedulerIds()).filter((id) => /-2$/.test(String(id))), ["digest-2", "reconcile-2"]);
     const othersAfter = keysOfInstallation(await redis.keys("*"), 2, "globex").filter((k) => !k.includes(":merge-discipline:")).sort();
     assert.deepEqual(othersBefore.filter((k) => !othersAfter.includes(k)), [], "the other installation keeps its data");
+  });
+
+  it("answers a late delivery for an uninstalled installation or a removed repository without recording anything", async () => {
+    // Deliveries from before the uninstall / removal, arriving late (a redelivery): GitHub sees them accepted.
+    const late = await h.pullRequestEvent("synchronize", "acme/api", 1);
+    assert.equal(late.status, 200);
+    h.fake.addDependabotAlert("acme/api", { package: "ms", severity: "high", first_patched_version: "2.1.3" });
+    assert.equal((await h.alertEvent("created", "acme/api", 1)).status, 200);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.deepEqual(keysOfInstallation(await redis.keys("*"), 1, "acme"), ["{merge-discipline}:uninstalled:1"]);
   });
 });
