@@ -83,7 +83,7 @@ async function perform(deps: WorkerDeps, record: PullRequestRecord, actor: strin
         deps.log.info({ repo: record.repo, pr: record.number, actor, until: new Date(decision.until).toISOString() }, "snoozed");
         return renderSnoozeReply({ actor, until: decision.until, capped: decision.capped, maxMs: decision.maxMs, reason: decision.reason, now }, marker);
       }
-      if (!rights.canWrite && !rights.inAllowList) return renderSnoozeRefused("not-allowed", actor, marker);
+      if (!rights.canWrite && !rights.inAllowList) return renderSnoozeRefused("not-allowed", actor, marker, action.kind);
       if (action.kind === "ack") {
         await deps.prStates.set(record, "acknowledged", { by: actor, at: now });
         return null;

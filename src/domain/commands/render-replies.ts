@@ -66,10 +66,16 @@ export function renderSnoozeReply(input: SnoozeReplyInput, marker: string): stri
   return withMarker(lines.join("\n"), marker);
 }
 
-export function renderSnoozeRefused(why: "not-allowed" | "too-short", actor: string, marker: string): string {
+/** What was refused: a snooze (from a comment or a button), ending one, or an acknowledgement (the check's button). */
+export type RefusedAction = "snooze" | "unsnooze" | "ack";
+
+const REFUSED_HEADLINE: Record<RefusedAction, string> = { snooze: "Not snoozed", unsnooze: "Snooze not ended", ack: "Not acknowledged" };
+const REFUSED_VERB: Record<RefusedAction, string> = { snooze: "change snoozes", unsnooze: "change snoozes", ack: "acknowledge updates" };
+
+export function renderSnoozeRefused(why: "not-allowed" | "too-short", actor: string, marker: string, action: RefusedAction = "snooze"): string {
   const body =
     why === "not-allowed"
-      ? `**Not snoozed:** ${who(actor)} cannot change snoozes here. That takes write access to this repository, or a place in \`snooze.allow\` in ${CONFIG_FILE}.`
+      ? `**${REFUSED_HEADLINE[action]}:** ${who(actor)} cannot ${REFUSED_VERB[action]} here. That takes write access to this repository, or a place in \`snooze.allow\` in ${CONFIG_FILE}.`
       : `**Not snoozed:** a snooze lasts at least 1 minute, e.g. ${SNOOZE_EXAMPLE}.`;
   return withMarker(body, marker);
 }

@@ -23,6 +23,8 @@ const replies: Array<[string, string]> = [
   ["too short", renderSnoozeRefused("too-short", "alice", MARKER)],
   ["unsnoozed", renderUnsnoozeReply({ actor: "alice", previous: { until: T0 + DAY, by: "bob", reason: "x" } }, MARKER)],
   ["nothing to unsnooze", renderUnsnoozeReply({ actor: "alice", previous: null }, MARKER)],
+  ["unsnooze refused", renderSnoozeRefused("not-allowed", "mallory", MARKER, "unsnooze")],
+  ["acknowledgement refused", renderSnoozeRefused("not-allowed", "mallory", MARKER, "ack")],
 ];
 
 describe("command replies", () => {
@@ -40,6 +42,11 @@ describe("command replies", () => {
     const help = renderHelp(SLUG, MARKER);
     for (const verb of ["snooze <duration> [reason]", "unsnooze", "status", "help"]) assert.ok(help.includes(`\`/merge-discipline ${verb}\``), verb);
     assert.ok(help.includes("`@merge-discipline` works in place of `/merge-discipline`"));
+  });
+
+  it("a refused unsnooze or acknowledgement says what was refused, not that nothing was snoozed", () => {
+    assert.match(renderSnoozeRefused("not-allowed", "mallory", MARKER, "unsnooze"), /^\*\*Snooze not ended:\*\* mallory cannot change snoozes here\./);
+    assert.match(renderSnoozeRefused("not-allowed", "mallory", MARKER, "ack"), /^\*\*Not acknowledged:\*\* mallory cannot acknowledge updates here\./);
   });
 
   it("help escapes a slug that is not GitHub's own form", () => {
