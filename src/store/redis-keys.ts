@@ -25,6 +25,8 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX) {
     backfill: (installationId: number): string => `${prefix}:installation:${installationId}:backfill`,
     backfillRepos: (installationId: number): string => `${prefix}:installation:${installationId}:backfill:repos`,
     quietBefore: (installationId: number): string => `${prefix}:installation:${installationId}:quiet-before`,
+    /** The version of the organisation's shared config last shown as a check in its `.github` repo. */
+    orgConfigReported: (installationId: number): string => `${prefix}:installation:${installationId}:org-config-reported`,
     sync: (l: RepoLocation): string => `${repo(l)}:sync`,
     /** Every key that holds an installation's data, as SCAN patterns (the tombstone is not among them). */
     installationPatterns: (installationId: number): string[] => [

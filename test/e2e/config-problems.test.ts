@@ -104,4 +104,28 @@ describe("invalid config (end to end)", () => {
     assert.ok(h.fake.requestsMatching("GET", /^\/repos\/acme\/cfg\/commits$/).length >= 4, "the lookup failed and was retried");
     assert.equal(h.fake.requestsMatching("POST", /^\/repos\/acme\/cfg\/check-runs$/).filter((r) => (r.body as { name?: string }).name === "merge-discipline config").length, 1);
   });
+
+  it("shows a broken organisation config in the org's .github repo, once for every repo that reads it", async () => {
+    h.fake.addRepo({ owner: "acme", name: ".github" });
+    const orgSha = h.fake.setFile("acme/.github", PATH, INVALID);
+    const configRuns = () =>
+      h.fake.requestsMatching("POST", /^\/repos\/acme\/\.github\/check-runs$/).filter((r) => (r.body as { name?: string }).name === "merge-discipline config");
+    for (const name of ["svc-a", "svc-b"]) {
+      h.fake.addRepo({ owner: "acme", name });
+      const pr = openPullRequest(h.fake, `acme/${name}`, {
+        at: new Date().toISOString(),
+        user: DEPENDABOT,
+        title: "Bump ms from 2.1.2 to 2.1.3",
+        head: { ref: "dependabot/npm_and_yarn/ms-2.1.3" },
+      });
+      await h.pullRequestEvent("opened", `acme/${name}`, pr.number);
+      const head = (h.fake.pull(`acme/${name}`, pr.number) as { head: { sha: string } }).head.sha;
+      await eventually(() => h.fake.checkRuns(`acme/${name}`, head).find((c) => c.name === "merge-discipline"), 10_000);
+    }
+    const report = await eventually(() => h.fake.checkRuns("acme/.github", orgSha).find((c) => c.name === "merge-discipline config"), 10_000);
+    assert.equal(report.conclusion, "failure");
+    assert.match((report.output as { summary: string }).summary, /acme\/\.github/);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    assert.equal(configRuns().length, 1, "one check for the shared file, not one per repo reading it");
+  });
 });
