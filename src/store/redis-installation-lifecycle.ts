@@ -16,9 +16,13 @@ export class RedisInstallationLifecycle implements InstallationLifecycle {
   }
 
   async blocked(installationId: number, repoId: number | null): Promise<Blocked | null> {
-    const tx = this.redis.multi().exists(this.keys.tombstone(installationId)).exists(this.keys.suspended(installationId));
-    if (repoId !== null) tx.sismember(this.keys.removedRepos(installationId), String(repoId));
-    const [deleted, suspended, removed] = ((await tx.exec()) ?? []).map(([, value]) => value);
+    // Plain reads, not a MULTI: they need no atomicity, and they leave in the same write as the
+    // webhook's other reads (auto-pipelining does not batch transactions).
+    const [deleted, suspended, removed] = await Promise.all([
+      this.redis.exists(this.keys.tombstone(installationId)),
+      this.redis.exists(this.keys.suspended(installationId)),
+      repoId === null ? 0 : this.redis.sismember(this.keys.removedRepos(installationId), String(repoId)),
+    ]);
     if (deleted === 1) return "deleted";
     if (suspended === 1) return "suspended";
     return removed === 1 ? "removed" : null;
