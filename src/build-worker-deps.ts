@@ -22,6 +22,9 @@ import { RedisBackfillStore } from "./store/redis-backfill-store.js";
 import { RedisInstallationLifecycle } from "./store/redis-installation-lifecycle.js";
 import { RedisInstallationData } from "./store/redis-installation-data.js";
 import { RedisSyncStateStore } from "./store/redis-sync-state-store.js";
+import { OctokitHookDeliveries } from "./github/octokit-hook-deliveries.js";
+import { RedisRedeliveryState } from "./store/redis-redelivery-state.js";
+import { redeliveryWindowMs } from "./domain/redelivery.js";
 
 export function buildWorkerDeps(input: {
   redis: Redis;
@@ -34,9 +37,12 @@ export function buildWorkerDeps(input: {
   metrics?: AppMetrics;
   evaluationDebounceMs?: number;
   leaseMs?: number;
+  /** GitHub Enterprise Server keeps deliveries for redelivery 7 days, github.com 3. */
+  enterpriseServer?: boolean;
 }): WorkerDeps {
   const { redis, queue, probot } = input;
   const leaseMs = input.leaseMs ?? DEFAULT_LEASE_MS;
+  const windowMs = redeliveryWindowMs(input.enterpriseServer ?? false);
   let slug: Promise<string> | undefined;
   // The app's own identity, read once: its comments, check runs and `@slug` commands are recognised by it.
   const appSlug = (): Promise<string> =>
@@ -72,5 +78,10 @@ export function buildWorkerDeps(input: {
     now: input.now,
     redis,
     leaseMs,
+    redelivery: {
+      hooks: async () => new OctokitHookDeliveries(await probot.auth()),
+      state: new RedisRedeliveryState(redis, RedisRedeliveryState.keepMsFor(windowMs)),
+      windowMs,
+    },
   };
 }

@@ -23,6 +23,10 @@ export interface Settings {
   claimLeaseMs: number;
   /** How long a running job's lock lasts unrenewed; a job of a killed worker runs again about this long after. */
   jobLockMs: number;
+  /** GHE_HOST is set: GitHub Enterprise Server (its redelivery window is 7 days, not 3). */
+  enterpriseServer: boolean;
+  /** How often failed webhook deliveries are asked for again; 0: never. */
+  redeliveryEveryMs: number;
 }
 
 /**
@@ -63,6 +67,8 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     },
     claimLeaseMs: positiveInt(env.CLAIM_LEASE_SECONDS, 60, "CLAIM_LEASE_SECONDS", false) * 1000,
     jobLockMs: positiveInt(env.JOB_LOCK_SECONDS, 30, "JOB_LOCK_SECONDS", false) * 1000,
+    enterpriseServer: Boolean(env.GHE_HOST),
+    redeliveryEveryMs: positiveInt(env.REDELIVERY_EVERY_MINUTES, 10, "REDELIVERY_EVERY_MINUTES", true) * 60_000,
   };
 }
 

@@ -14,6 +14,7 @@ import { AppOctokit } from "./github/app-octokit.js";
 import { jobHandlers } from "./queue/process-job.js";
 import type { Job } from "./queue/jobs.js";
 import { restoreDigestSchedules } from "./use-cases/digest-schedule.js";
+import { ensureRedeliverySchedule } from "./use-cases/redelivery-schedule.js";
 import { connectRedis, FAIL_FAST, FOR_WORKERS } from "./redis/connect-redis.js";
 import { readSettings } from "./settings.js";
 import { RedisDeliveryLog } from "./store/redis-delivery-log.js";
@@ -72,6 +73,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     metrics,
     evaluationDebounceMs: settings.evaluationDebounceMs,
     leaseMs: settings.claimLeaseMs,
+    enterpriseServer: settings.enterpriseServer,
   });
   const readiness = { check: async () => void (await redis.ping()) };
   registerStateGauges(metrics.registry, () => readMetricsState(deps, (at) => readQueueStats(queue.queue, at)), settings.metrics.stateMaxAgeMs, now);
@@ -99,6 +101,8 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     : null;
 
   if (worker) await restoreDigestSchedules(deps);
+  // The deliveries API is called as the app: without credentials there is no app to ask as.
+  if (worker && settings.hasCredentials) await ensureRedeliverySchedule(queue, settings.redeliveryEveryMs);
   log.info({ port, role: settings.role, metrics: metricsPort !== null ? "own port" : metricsToken !== null ? "bearer token" : "off", metricsPort }, "merge-discipline is running");
   let stopping: Promise<void> | undefined;
   return {

@@ -1,7 +1,9 @@
 // Drives the fake GitHub through the real clients the app uses: @octokit/rest with an installation
 // token, and Probot's ProbotOctokit authenticated as the app (JWT → installation token).
 import assert from "node:assert/strict";
-import { generateKeyPairSync } from "node:crypto";
+import { createHmac, generateKeyPairSync } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { after, before, beforeEach, describe, test } from "node:test";
 import { Octokit } from "@octokit/rest";
 import { createProbot, ProbotOctokit } from "probot";
@@ -415,5 +417,54 @@ describe("errors, rate limits and the request log", () => {
     fake.failNext({ method: "GET", path: /^\/repos\/acme\/widgets$/, status: 401, body: { message: "Bad credentials" } });
     await fresh.rest.repos.get({ owner, repo });
     assert.deepEqual(fake.requests.map((r) => r.status), [401, 200]);
+  });
+});
+
+describe("the app's webhook deliveries", () => {
+  test("are listed as the app only, newest first, by cursor pages; a redelivery re-sends the signed payload under the same guid", async () => {
+    const received: Array<{ delivery: string; signature: string; body: string }> = [];
+    const receiver = createServer((req, res) => {
+      let body = "";
+      req.on("data", (chunk: Buffer) => (body += chunk.toString("utf8")));
+      req.on("end", () => {
+        received.push({ delivery: String(req.headers["x-github-delivery"]), signature: String(req.headers["x-hub-signature-256"]), body });
+        res.writeHead(200).end("ok");
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    try {
+      fake.setAppWebhook({ url, secret: "s3cret" });
+      const payload = { action: "opened", installation: { id: INSTALLATION }, repository: { id: 77 } };
+      const old = fake.recordDelivery("pull_request", payload, { delivered_at: "2026-02-20T10:00:00Z" });
+      const lost = fake.recordDelivery("pull_request", payload);
+      const delivered = await fake.sendWebhook("issues", { action: "closed" });
+      assert.equal(delivered.status, "OK");
+
+      const appOctokit = await probotFor(fake).auth();
+      const firstPage = await appOctokit.rest.apps.listWebhookDeliveries({ per_page: 2 });
+      assert.deepEqual(firstPage.data.map((d) => d.id), [delivered.id, lost.id]);
+      assert.deepEqual([firstPage.data[1]?.status_code, firstPage.data[1]?.installation_id, firstPage.data[1]?.repository_id], [502, INSTALLATION, 77]);
+      assert.match(String(firstPage.headers.link), /[?&]cursor=v1_\d+.*rel="next"/);
+      const all = await appOctokit.paginate(appOctokit.rest.apps.listWebhookDeliveries, { per_page: 2 });
+      assert.deepEqual(all.map((d) => d.id), [delivered.id, lost.id, old.id]);
+      const failures = await appOctokit.rest.apps.listWebhookDeliveries({ status: "failure" });
+      assert.deepEqual(failures.data.map((d) => d.id), [lost.id, old.id]);
+      assert.equal(await status(gh.rest.apps.listWebhookDeliveries()), 401, "an installation token is refused");
+
+      assert.equal((await appOctokit.rest.apps.getWebhookDelivery({ delivery_id: lost.id })).data.request.payload?.["action"], "opened");
+      assert.equal(await status(appOctokit.rest.apps.redeliverWebhookDelivery({ delivery_id: 1 })), 404);
+      assert.equal(await status(appOctokit.rest.apps.redeliverWebhookDelivery({ delivery_id: old.id })), 422, "older than the window");
+      const answer = await appOctokit.rest.apps.redeliverWebhookDelivery({ delivery_id: lost.id });
+      assert.equal(answer.status, 202);
+      await fake.redeliveriesSettled();
+      const resent = received.at(-1);
+      assert.equal(resent?.delivery, lost.guid);
+      assert.equal(resent?.signature, `sha256=${createHmac("sha256", "s3cret").update(resent?.body ?? "").digest("hex")}`);
+      const newest = fake.hookDeliveries().at(-1);
+      assert.deepEqual([newest?.guid, newest?.redelivery, newest?.status_code], [lost.guid, true, 200]);
+    } finally {
+      receiver.close();
+    }
   });
 });

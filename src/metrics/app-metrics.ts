@@ -34,6 +34,10 @@ export interface AppMetrics {
    * was away…), by kind, e.g. `metrics.repairs.inc({ kind: "pr-missing" })`.
    */
   readonly repairs: Counter<"kind">;
+  /** Failed webhook deliveries the app asked GitHub to send again: requested, refused (too old, unknown), failed (asked again next run). */
+  readonly webhookRedeliveries: Counter<"outcome">;
+  /** Runs of the redelivery job: done, busy (another process runs it), github_error (the cursor stays; the next run repeats). */
+  readonly webhookRedeliveryRuns: Counter<"outcome">;
 }
 
 /** A registry per app instance (no module singleton): tests run several apps in one process. */
@@ -107,6 +111,18 @@ export function createAppMetrics(): AppMetrics {
       name: "merge_discipline_repairs_total",
       help: "State that backfill or reconciliation found out of date and repaired, by kind.",
       labelNames: ["kind"],
+      registers,
+    }),
+    webhookRedeliveries: new Counter({
+      name: "merge_discipline_webhook_redeliveries_total",
+      help: "Failed webhook deliveries the app asked GitHub to redeliver, by outcome: requested, refused (GitHub no longer has it), failed (asked again on the next run).",
+      labelNames: ["outcome"],
+      registers,
+    }),
+    webhookRedeliveryRuns: new Counter({
+      name: "merge_discipline_webhook_redelivery_runs_total",
+      help: "Runs of the failed-webhook redelivery job, by outcome: done, busy (another process was running it), github_error (retried from the same place next run).",
+      labelNames: ["outcome"],
       registers,
     }),
   };

@@ -1,5 +1,5 @@
 import { Queue, type ConnectionOptions, type JobType } from "bullmq";
-import type { AddOptions, Job, JobQueue } from "./jobs.js";
+import type { AddOptions, Job, JobQueue, Schedule } from "./jobs.js";
 import { jobIdOf, QUEUE_NAME } from "./jobs.js";
 import { DEFAULT_KEY_PREFIX } from "../store/redis-keys.js";
 
@@ -39,7 +39,7 @@ export class BullMqJobQueue implements JobQueue {
     return ["waiting", "delayed", "prioritized", "active", "waiting-children"].includes(await job.getState());
   }
 
-  async upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void> {
+  async upsertScheduler(id: string, schedule: Schedule, job: Job): Promise<void> {
     await this.queue.upsertJobScheduler(id, schedule, { name: job.name, data: job.data });
   }
 

@@ -90,6 +90,12 @@ export interface ForgetRepositoriesJob {
   data: { installationId: number; repoIds: number[]; key: string };
 }
 
+/** App-wide: ask GitHub to redeliver the webhooks that never reached the app (one run at a time). */
+export interface RedeliverWebhooksJob {
+  name: "redeliver-webhooks";
+  data: Record<string, never>;
+}
+
 export type LifecycleJob =
   | BackfillInstallationJob
   | BackfillRepositoryJob
@@ -107,6 +113,7 @@ export type Job =
   | ReportConfigJob
   | RunCommandJob
   | ApplyGateJob
+  | RedeliverWebhooksJob
   | LifecycleJob;
 export type JobName = Job["name"];
 
@@ -154,10 +161,13 @@ export function jobIdOf(job: Job): string {
       return `${job.name}-${job.data.installationId}`;
     case "ci-changed":
       return `${job.name}-${job.data.installationId}-${job.data.repoId}-${job.data.sha}-${job.data.at}`;
+    case "redeliver-webhooks":
+      return `${job.name}-${Date.now()}`;
   }
 }
 
-export function installationOf(job: Job): number {
+/** The installation a job works for, or null for the app-wide ones. */
+export function installationOf(job: Job): number | null {
   switch (job.name) {
     case "enrich-pull-request":
       return job.data.snapshot.ref.installationId;
@@ -165,6 +175,8 @@ export function installationOf(job: Job): number {
       return job.data.ref.installationId;
     case "run-command":
       return job.data.ref.installationId;
+    case "redeliver-webhooks":
+      return null;
     default:
       return job.data.installationId;
   }
@@ -191,8 +203,9 @@ export function repoOf(job: Job): number | null {
 }
 
 /** Where a job works, for its log lines. */
-export function jobLogFields(job: Job): { installation: number; repo?: string; pr?: number } {
+export function jobLogFields(job: Job): { installation?: number; repo?: string; pr?: number } {
   const installation = installationOf(job);
+  if (installation === null) return {};
   switch (job.name) {
     case "enrich-pull-request":
       return { installation, repo: job.data.snapshot.repo, pr: job.data.snapshot.ref.number };
@@ -225,10 +238,13 @@ export interface AddOptions {
   dedupe?: string;
 }
 
+/** A cron in a time zone, or a fixed interval in ms. */
+export type Schedule = { pattern: string; tz: string } | { every: number };
+
 export interface JobQueue {
   add(job: Job, options?: AddOptions): Promise<void>;
-  /** A named repeatable job (cron in a time zone); calling it again with the same id updates it, never duplicates it. */
-  upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void>;
+  /** A named repeatable job (cron in a time zone, or every so many ms); calling it again with the same id updates it, never duplicates it. */
+  upsertScheduler(id: string, schedule: Schedule, job: Job): Promise<void>;
   /** Removes the `dedupe` key's job if it has not started yet; false when it is running, done or unknown. */
   removePending(dedupe: string): Promise<boolean>;
   /** The id of the `dedupe` key's current job, or null. */

@@ -1,4 +1,4 @@
-import type { AddOptions, Job, JobQueue } from "./jobs.js";
+import type { AddOptions, Job, JobQueue, Schedule } from "./jobs.js";
 import { jobIdOf } from "./jobs.js";
 
 /** Keeps jobs in a list for unit tests and dry runs; ids de-duplicate as BullMQ's do. */
@@ -14,9 +14,9 @@ export class MemoryJobQueue implements JobQueue {
     this.jobs.push({ ...job, options });
   }
 
-  readonly schedulers = new Map<string, { pattern: string; tz: string; job: Job }>();
+  readonly schedulers = new Map<string, Schedule & { job: Job }>();
 
-  async upsertScheduler(id: string, schedule: { pattern: string; tz: string }, job: Job): Promise<void> {
+  async upsertScheduler(id: string, schedule: Schedule, job: Job): Promise<void> {
     this.schedulers.set(id, { ...schedule, job });
   }
 

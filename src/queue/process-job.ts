@@ -16,14 +16,20 @@ import { reconcileInstallation } from "../use-cases/reconcile-installation.js";
 import { reconcileRepository } from "../use-cases/reconcile-repository.js";
 import { forgetInstallation, forgetRepositories } from "../use-cases/forget-installation.js";
 import { RetryLater } from "./retry-later.js";
+import { redeliverFailedWebhooks } from "../use-cases/redeliver-failed-webhooks.js";
 
 /** Job name → use case. Each job kind gets one case here. */
 export function jobHandlers(deps: WorkerDeps): JobHandlers {
   return {
     process: async (job: Job): Promise<void> => {
+      if (job.name === "redeliver-webhooks") {
+        await redeliverFailedWebhooks(deps);
+        return;
+      }
       // Jobs queued before an uninstall, a suspension or a repo's removal never write there.
       const forgetting = job.name === "forget-installation" || job.name === "forget-repositories";
-      const blocked = forgetting ? null : await deps.lifecycle.blocked(installationOf(job), repoOf(job));
+      const installationId = installationOf(job);
+      const blocked = forgetting || installationId === null ? null : await deps.lifecycle.blocked(installationId, repoOf(job));
       if (blocked) {
         deps.log.info({ job: job.name, installationId: installationOf(job), repoId: repoOf(job), blocked }, "job dropped: the app no longer works there");
         return;
@@ -77,8 +83,9 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
     retryAt: async (error: unknown, job: Job): Promise<number | null> => {
       if (error instanceof RetryLater) return error.at;
       const until = rateLimitWait(error, deps.now());
-      if (until === null) return null;
-      await deps.budget.pauseUntil(installationOf(job), until);
+      const installationId = installationOf(job);
+      if (until === null || installationId === null) return null;
+      await deps.budget.pauseUntil(installationId, until);
       deps.log.warn({ job: job.name, until: new Date(until).toISOString() }, "GitHub rate limit; writes for this installation paused");
       return until;
     },

@@ -13,8 +13,15 @@ const RETRY_MS = 1_000;
 const RELEASE = new LuaScript(`if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`);
 
 export async function runExclusive<T>(deps: { redis: Redis; now: () => number; leaseMs?: number }, key: string, run: () => Promise<T>): Promise<T> {
+  const ran = await runIfFree(deps, key, async () => ({ value: await run() }));
+  if (ran === null) throw new RetryLater(deps.now() + RETRY_MS, "busy");
+  return ran.value;
+}
+
+/** The same lease, for periodic work: when another process holds the key, this run is skipped (null). */
+export async function runIfFree<T>(deps: { redis: Redis; leaseMs?: number }, key: string, run: () => Promise<T>): Promise<T | null> {
   const token = randomUUID();
-  if ((await deps.redis.set(key, token, "PX", deps.leaseMs ?? DEFAULT_LEASE_MS, "NX")) !== "OK") throw new RetryLater(deps.now() + RETRY_MS, "busy");
+  if ((await deps.redis.set(key, token, "PX", deps.leaseMs ?? DEFAULT_LEASE_MS, "NX")) !== "OK") return null;
   try {
     return await run();
   } finally {

@@ -28,6 +28,10 @@ export function redisKeys(prefix: string = DEFAULT_KEY_PREFIX) {
     /** The version of the organisation's shared config last shown as a check in its `.github` repo. */
     orgConfigReported: (installationId: number): string => `${prefix}:installation:${installationId}:org-config-reported`,
     sync: (l: RepoLocation): string => `${repo(l)}:sync`,
+    /** App-wide: where the last redelivery run stopped, the guids it asked for, the run's lease. */
+    redeliveryCursor: `${prefix}:redelivery:cursor`,
+    redeliveryAsked: `${prefix}:redelivery:asked`,
+    redeliveryRunning: `${prefix}:redelivery:running`,
     /** Every key that holds an installation's data, as SCAN patterns (the tombstone is not among them). */
     installationPatterns: (installationId: number): string[] => [
       `${prefix}:repo:${installationId}:*`,

@@ -18,6 +18,8 @@ import type { BackfillStore } from "../store/backfill-store.js";
 import type { InstallationLifecycle } from "../store/installation-lifecycle.js";
 import type { InstallationData } from "../store/installation-data.js";
 import type { SyncStateStore } from "../store/sync-state-store.js";
+import type { HookDeliveries } from "../github/hook-deliveries.js";
+import type { RedisRedeliveryState } from "../store/redis-redelivery-state.js";
 
 export type WritesForInstallation = (installationId: number) => Promise<GitHubWrites>;
 
@@ -51,4 +53,6 @@ export interface WorkerDeps {
   redis: Redis;
   /** How long a claim on work in progress holds when its holder neither finishes nor gives it back. */
   leaseMs: number;
+  /** The app's webhook deliveries (as the app, JWT), and what the redelivery job remembers between runs. */
+  redelivery: { hooks: () => Promise<HookDeliveries>; state: RedisRedeliveryState; windowMs: number };
 }

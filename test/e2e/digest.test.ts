@@ -148,15 +148,17 @@ describe("weekly digests (end to end)", () => {
     assert.match(usage.stderr(), /usage: merge-discipline digest --installation/);
   });
 
-  it("keeps exactly one digest scheduler (and one reconciliation) per installation", async () => {
+  it("keeps exactly one digest scheduler (and one reconciliation) per installation, and one redelivery scheduler", async () => {
     await h.restartApp();
     const connection = new Redis(h.redis.url, { maxRetriesPerRequest: null });
     const queue = new Queue("merge-discipline", { connection, prefix: "{merge-discipline}" });
     try {
       const schedulers = await queue.getJobSchedulers();
-      assert.deepEqual(schedulers.map((s) => [s.key ?? s.id, s.pattern, s.tz]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
+      assert.deepEqual(schedulers.map((s) => [s.key ?? s.id, s.pattern ?? `every ${s.every}`, s.tz ?? null]).sort((a, b) => String(a[0]).localeCompare(String(b[0]))), [
         ["digest-1", "0 9 * * 1", "UTC"],
         ["reconcile-1", "1 3 * * *", "UTC"],
+        // App-wide, not per installation: failed webhooks asked for again every 10 minutes.
+        ["redeliver-webhooks", "every 600000", null],
       ]);
     } finally {
       await queue.close();

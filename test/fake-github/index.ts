@@ -10,6 +10,7 @@ import { commentRoutes, newComment } from "./comments.js";
 import { alertJson, dependabotRoutes, newAlert, type AlertInit } from "./dependabot.js";
 import { FaultQueue, type FaultSpec } from "./faults.js";
 import { graphqlRoutes } from "./graphql.js";
+import { AppWebhook, type RecordedDeliveryInit, type HookDeliveryRecord } from "./hook-deliveries.js";
 import { installationEvent, installationRepositoriesEvent, type InstallationAction } from "./installation-events.js";
 import { issueRoutes } from "./issues.js";
 import { labelRoutes, newLabel } from "./labels.js";
@@ -33,6 +34,7 @@ import type {
 
 export { primaryRateLimit, secondaryRateLimit, type FaultSpec } from "./faults.js";
 export type { RequestRecord } from "./request-log.js";
+export type { RecordedDeliveryInit, HookDeliveryRecord } from "./hook-deliveries.js";
 export type * from "./types.js";
 export type { StatusInit };
 export type { AlertInit, CommitInit, InstallationInit, IssueInit, PullInit, RepoInit, ReviewInit };
@@ -57,6 +59,7 @@ export class FakeGitHub {
   private readonly faults = new FaultQueue();
   private readonly limits = new RateLimits();
   private readonly latency: { method?: string; path: RegExp; ms: number }[] = [];
+  private readonly hook: AppWebhook;
   private readonly server = createServer();
   host = "";
   baseUrl = "";
@@ -68,7 +71,8 @@ export class FakeGitHub {
       appId, appSlug: opts.appSlug ?? "merge-discipline", appName: opts.appName ?? "merge-discipline",
       botUserId: opts.botUserId ?? 150_000_001, expectedIssuer: opts.appId ?? null, apiUrl: "", webUrl: opts.webUrl ?? "",
     }, new Date(opts.now ?? "2025-01-15T12:00:00Z"));
-    const routes = [...authRoutes, ...repoRoutes, ...pullRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes,
+    this.hook = new AppWebhook(this.state);
+    const routes = [...authRoutes, ...this.hook.routes(), ...repoRoutes, ...pullRoutes, ...issueRoutes, ...commentRoutes, ...labelRoutes,
       ...checkRoutes, ...statusRoutes, ...protectionRoutes, ...collaboratorRoutes, ...dependabotRoutes, ...graphqlRoutes, ...rateLimitRoutes(this.limits)];
     this.server.on("request", createRequestHandler({ state: this.state, routes, log: this.log, faults: this.faults, limits: this.limits, latency: this.latency }));
   }
@@ -187,6 +191,29 @@ export class FakeGitHub {
   installationRepositoriesEvent(id: number, action: "added" | "removed", repos: string[]): JsonObject {
     return installationRepositoriesEvent(this.state, id, action, repos);
   }
+
+  // ── the app's webhook: deliveries GitHub made, failed or not, and their redelivery ──
+  /** Where GitHub sends the app's webhooks (the app's webhook URL and secret), used by every delivery the fake makes. */
+  setAppWebhook(target: { url: string; secret: string }): void { this.hook.target = target; }
+  /** GitHub sends the event to the app now; the delivery is recorded with the app's answer (or "failed to connect"). */
+  sendWebhook(event: string, payload: JsonObject, opts: { guid?: string } = {}): Promise<HookDeliveryRecord> {
+    return this.hook.deliver(event, payload, opts);
+  }
+  /**
+   * A delivery in GitHub's log that the app never saw: by default a failure (502 "failed to connect", the app
+   * was down); `status_code: 200` logs one as delivered without sending it.
+   */
+  recordDelivery(event: string, payload: JsonObject, init: RecordedDeliveryInit = {}): HookDeliveryRecord {
+    return this.hook.recordDelivery(event, payload, init);
+  }
+  /** Someone clicks "Redeliver" in the app's settings: sent now under the same guid, recorded with redelivery: true. */
+  redeliverNow(deliveryId: number): Promise<HookDeliveryRecord> { return this.hook.redeliver(deliveryId); }
+  /** Every delivery recorded, oldest first. */
+  hookDeliveries(): readonly HookDeliveryRecord[] { return this.hook.deliveries; }
+  /** Waits until every redelivery accepted by POST …/attempts has been sent and recorded. */
+  redeliveriesSettled(): Promise<void> { return this.hook.settled(); }
+  /** The window POST …/attempts accepts (default 7 days, as on GHES; github.com: 3). */
+  setRedeliveryWindow(ms: number): void { this.hook.windowMs = ms; }
 
   // ── reads (REST shapes) ──
   pull(repo: string, number: number): JsonObject {

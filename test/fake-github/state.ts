@@ -36,7 +36,7 @@ const KNOWN_USERS: Record<string, number> = {
 const ID_BASE = {
   user: 9_000_000, repo: 700_000, issue: 1_000_000, pull: 2_000_000, comment: 3_000_000,
   label: 4_000_000, checkRun: 5_000_000, status: 5_500_000, ruleset: 5_800_000, reaction: 6_000_000, review: 7_000_000, checkSuite: 8_000_000,
-  team: 600_000,
+  team: 600_000, hookDelivery: 20_000_000,
 } as const;
 export type IdKind = keyof typeof ID_BASE;
 

@@ -89,6 +89,8 @@ export async function startHarness(
   let app = await start();
   const others: RunningApp[] = [];
   const webhookUrl = (): string => `${app.url}/api/github/webhooks`;
+  // Deliveries the fake itself makes (redeliveries, sendWebhook) go where GitHub would send them: this app.
+  fake.setAppWebhook({ url: webhookUrl(), secret: WEBHOOK_SECRET });
   const deliver: Harness["deliver"] = (event, payload, opts) => deliverWebhook(webhookUrl(), WEBHOOK_SECRET, event, payload, opts);
   const pullRequestPayload: Harness["pullRequestPayload"] = (action, repo, number) => ({
     action,
@@ -187,6 +189,7 @@ export async function startHarness(
       await app.stop(opts.crash ? { graceMs: 0 } : {});
       app = await start();
       harness.app = app;
+      fake.setAppWebhook({ url: webhookUrl(), secret: WEBHOOK_SECRET });
     },
     stop: async () => {
       try {
