@@ -1,5 +1,6 @@
 // `npm run accuracy`: how exactly recognition reads the project's own labelled fixtures
-// (test/fixtures/recognition-cases*.ts), field by field and as a whole.
+// (test/fixtures/recognition-cases*.ts), field by field and as a whole. `-- --holdout` reads the held-out set
+// (test/fixtures/recognition-holdout.ts) instead: real PRs that recognition was not developed against.
 import { isDeepStrictEqual } from "node:util";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_BOT_IDENTITIES } from "../src/domain/bot-identity.js";
@@ -60,9 +61,12 @@ function percent(right: number, total: number): string {
   return total === 0 ? "—" : `${((100 * right) / total).toFixed(1)}%`;
 }
 
-export function accuracyReport(accuracy: Accuracy): string {
+const OWN_FIXTURES = "the project's own labelled fixtures (test/fixtures/recognition-cases*.ts)";
+const HOLDOUT = "the held-out set (test/fixtures/recognition-holdout.ts)";
+
+export function accuracyReport(accuracy: Accuracy, set: string = OWN_FIXTURES): string {
   const lines = [
-    "Recognition accuracy on the project's own labelled fixtures (test/fixtures/recognition-cases*.ts)",
+    `Recognition accuracy on ${set}`,
     "",
     "| field | exact | labelled cases |",
     "|---|---|---|",
@@ -75,6 +79,11 @@ export function accuracyReport(accuracy: Accuracy): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { RECOGNITION_CASES } = await import("../test/fixtures/recognition-cases.js");
-  process.stdout.write(`${accuracyReport(measureAccuracy(RECOGNITION_CASES))}\n`);
+  if (process.argv.includes("--holdout")) {
+    const { RECOGNITION_HOLDOUT_CASES } = await import("../test/fixtures/recognition-holdout.js");
+    process.stdout.write(`${accuracyReport(measureAccuracy(RECOGNITION_HOLDOUT_CASES), HOLDOUT)}\n`);
+  } else {
+    const { RECOGNITION_CASES } = await import("../test/fixtures/recognition-cases.js");
+    process.stdout.write(`${accuracyReport(measureAccuracy(RECOGNITION_CASES), OWN_FIXTURES)}\n`);
+  }
 }
