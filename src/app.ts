@@ -1,6 +1,7 @@
 // The Probot application function: wiring only. Handlers are built from the dependencies handed in.
 import type { ApplicationFunction } from "probot";
 import { healthRoutes, type ReadinessProbe } from "./http/health-routes.js";
+import { malformedWebhookGuard } from "./http/malformed-webhook-guard.js";
 import { checkSuiteRequestedHandler } from "./handlers/check-suite-handler.js";
 import { dependabotAlertHandler } from "./handlers/dependabot-alert-handler.js";
 import { PULL_REQUEST_EVENTS, pullRequestHandler, type HandlerDeps } from "./handlers/pull-request-handler.js";
@@ -18,11 +19,14 @@ export interface AppDeps extends HandlerDeps {
   alerts: AlertStore;
   prStates: PrStateStore;
   appId: number | null;
+  webhookPath: string;
 }
 
 export function createAppFn(deps: AppDeps): ApplicationFunction {
   return (app, { addHandler }) => {
     addHandler(healthRoutes(deps.readiness));
+    // Added handlers run before Probot's webhook middleware.
+    addHandler(malformedWebhookGuard(deps.webhookPath, app.webhooks, app.log));
     app.on([...PULL_REQUEST_EVENTS], pullRequestHandler(deps));
     app.on("repository.renamed", whereInstalled(deps.lifecycle, repositoryRenamedHandler(deps.store)));
     app.on("check_suite.requested", checkSuiteRequestedHandler(deps.queue));

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { createNodeMiddleware, createProbot, type Probot } from "probot";
 import type { Redis } from "ioredis";
+import type { DestinationStream } from "pino";
 import { createAppFn } from "./app.js";
 import { buildWorkerDeps } from "./build-worker-deps.js";
 import { healthRoutes } from "./http/health-routes.js";
@@ -34,6 +35,8 @@ export interface StartOptions {
   probotOverrides?: ProbotOverrides;
   /** Tests may run the clock; the app uses the real one. */
   now?: () => number;
+  /** Where log lines go; stdout unless a test reads them. */
+  logDestination?: DestinationStream;
 }
 
 export interface RunningApp {
@@ -48,7 +51,7 @@ export interface RunningApp {
   stop(options?: { graceMs?: number }): Promise<void>;
 }
 
-export async function startApp({ env, probotOverrides, now = Date.now }: StartOptions): Promise<RunningApp> {
+export async function startApp({ env, probotOverrides, now = Date.now, logDestination }: StartOptions): Promise<RunningApp> {
   const settings = readSettings(env);
   // Once stopping, no connection (nor BullMQ's duplicates of it, which copy its options) dials Redis again:
   // during an outage, a client left reconnecting would keep a stopped app's process alive.
@@ -57,7 +60,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
   const redis = await connectRedis(settings.redisUrl, { ...FAIL_FAST, ...untilStopped });
   const workerRedis: Redis | null =
     settings.role === "web" ? null : await connectRedis(settings.redisUrl, { ...FOR_WORKERS, ...untilStopped });
-  const log = createLogger(env);
+  const log = createLogger(env, logDestination);
   const metrics = createAppMetrics();
   // Every Octokit the app makes (webhook contexts and jobs alike) reports GitHub's rate-limit headers.
   const Octokit = (probotOverrides?.Octokit ?? AppOctokit).plugin(rateLimitPlugin(metrics) as never);
@@ -84,7 +87,7 @@ export async function startApp({ env, probotOverrides, now = Date.now }: StartOp
     settings.role === "worker"
       ? healthRoutes(readiness)
       : await createNodeMiddleware(
-          createAppFn({ ...deps, deliveries: countingDeliveries(new RedisDeliveryLog(redis, undefined, settings.claimLeaseMs), metrics), readiness, appId: settings.appId }),
+          createAppFn({ ...deps, deliveries: countingDeliveries(new RedisDeliveryLog(redis, undefined, settings.claimLeaseMs), metrics), readiness, appId: settings.appId, webhookPath: settings.webhookPath }),
           { probot, webhooksPath: settings.webhookPath },
         );
   // Without a token and without a port of its own, /metrics is not served at all (see README "Operating").

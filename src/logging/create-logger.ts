@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { pino, type DestinationStream, type Logger } from "pino";
 
 /**
  * Secrets must never reach a log line: GitHub's webhook signature, tokens and keys are censored
@@ -18,14 +18,14 @@ const REDACT = [
   "err.request.headers.authorization",
 ];
 
-/** The CLI logs to stderr (fd 2) so its stdout stays the command's output. */
-export function createLogger(env: NodeJS.ProcessEnv, fd: 1 | 2 = 1, fallbackLevel = "info"): Logger {
+/** The CLI logs to stderr (fd 2) so its stdout stays the command's output; tests may hand in a stream. */
+export function createLogger(env: NodeJS.ProcessEnv, fd: 1 | 2 | DestinationStream = 1, fallbackLevel = "info"): Logger {
   return pino(
     {
       name: "merge-discipline",
       level: env.LOG_LEVEL || fallbackLevel,
       redact: { paths: REDACT, censor: "[redacted]" },
     },
-    pino.destination(fd),
+    typeof fd === "number" ? pino.destination(fd) : fd,
   );
 }

@@ -63,7 +63,14 @@ export interface Harness {
 }
 
 export async function startHarness(
-  options: { env?: NodeJS.ProcessEnv; installationId?: number; org?: string; now?: () => number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    installationId?: number;
+    org?: string;
+    now?: () => number;
+    /** Receives every log line the app writes (at the env's LOG_LEVEL), instead of stdout. */
+    logLines?: string[];
+  } = {},
 ): Promise<Harness> {
   const installationId = options.installationId ?? 1;
   const fake = await startFakeGitHub({ now: "2026-11-02T09:00:00Z" });
@@ -84,8 +91,9 @@ export async function startHarness(
     ...options.env,
   };
   // Probot's Redis-backed request throttle opens a connection it never closes; tests disable throttling anyway.
+  const logDestination = options.logLines && { write: (line: string) => void options.logLines?.push(line.trimEnd()) };
   const start = (extra: NodeJS.ProcessEnv = {}): Promise<RunningApp> =>
-    startApp({ env: { ...env, ...extra }, probotOverrides: { Octokit: TestOctokit, redisConfig: undefined }, now: options.now });
+    startApp({ env: { ...env, ...extra }, probotOverrides: { Octokit: TestOctokit, redisConfig: undefined }, now: options.now, logDestination });
   let app = await start();
   const others: RunningApp[] = [];
   const webhookUrl = (): string => `${app.url}/api/github/webhooks`;
