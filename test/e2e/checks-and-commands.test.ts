@@ -90,6 +90,18 @@ describe("check runs, commands and CI (end to end)", () => {
     await eventually(() => !/Snoozed/i.test(check(pr.number)?.output.title ?? ""), 10_000);
   });
 
+  it("runs nothing from a comment's indented code block", async () => {
+    const pr = open("Bump mime from 3.0.0 to 3.0.1", "dependabot/npm_and_yarn/mime-3.0.1");
+    await h.pullRequestEvent("opened", REPO, pr.number);
+    await eventually(() => check(pr.number), 10_000);
+    // The status command runs in the same job as the snooze would, after it: its reply means the comment is done.
+    await h.commentEvent(REPO, pr.number, "maria", "To snooze, write:\n\n    /merge-discipline snooze 1d\n\n/merge-discipline status");
+    await eventually(() => replies(pr.number).some((reply) => /merge-discipline status/.test(reply)), 10_000);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(replies(pr.number).length, 1, replies(pr.number).join("\n---\n"));
+    assert.doesNotMatch(check(pr.number)?.output.title ?? "", /Snoozed/i);
+  });
+
   it("follows CI from red to green in the check and in the next nudge, and writes nothing when nothing changed", async () => {
     const pr = open("Bump debug from 4.3.4 to 4.3.5", "dependabot/npm_and_yarn/debug-4.3.5");
     await h.pullRequestEvent("opened", REPO, pr.number);

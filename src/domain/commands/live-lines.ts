@@ -1,76 +1,137 @@
 // Which lines of a comment are the writer's own prose. Quoting or documenting a command must never run it, so
-// fenced code, block quotes, HTML comments and code spans (which may run over several lines) are skipped,
-// following CommonMark closely enough for what people type in a PR comment. Leading whitespace is allowed on a
-// command line (email replies and pasted text indent), so indentation alone does not make a line code.
+// code (fenced with ``` or ~~~, or indented by four columns), block quotes, HTML comments and code spans (which
+// may run over several lines) are skipped, as CommonMark reads them: a fence may be indented up to three spaces
+// and closes only with a run at least as long; an indented line that continues a paragraph is prose, not code;
+// inside a list item, indentation counts from the item's content.
+import {
+  closesFence,
+  isHtmlComment,
+  isLeafLine,
+  isQuote,
+  isSetextUnderline,
+  listItem,
+  openingFence,
+  splitIndent,
+  type Fence,
+} from "./markdown-lines.js";
 
-interface Fence {
-  char: "`" | "~";
-  length: number;
+interface ParagraphLine {
+  text: string;
+  /** A list item's first line is not a line of its own: "- /merge-discipline …" lists a command. */
+  live: boolean;
 }
 
-// Indented further than CommonMark's 3 spaces these would be code, which hides its lines just the same.
-const FENCE_OPEN = /^\s*(`{3,}|~{3,})(.*)$/;
-const QUOTE = /^\s*>/;
-const HTML_COMMENT = /^\s*<!--/;
+/** Strips a quote's markers; its content decides whether unmarked lines after it still belong to it. */
+const quoteContent = (text: string): string => text.replace(/^(?:>[ \t]*)+/, "");
 
-function openingFence(line: string): Fence | null {
-  const match = FENCE_OPEN.exec(line);
-  const run = match?.[1];
-  if (run === undefined) return null;
-  const char = run[0] === "`" ? "`" : "~";
-  // A backtick fence's info string cannot hold a backtick (that line is an inline code span instead).
-  if (char === "`" && (match?.[2] ?? "").includes("`")) return null;
-  return { char, length: run.length };
+/** A line's block starts a paragraph's worth of text (that later unmarked lines may continue). */
+function startsText(text: string): boolean {
+  return text.trim() !== "" && openingFence(text, 0) === null && !isLeafLine(text) && !isHtmlComment(text);
 }
 
-function closesFence(line: string, fence: Fence): boolean {
-  const match = /^\s*(`+|~+)\s*$/.exec(line);
-  const run = match?.[1];
-  return run !== undefined && run[0] === fence.char && run.length >= fence.length;
+class Reader {
+  readonly live: string[] = [];
+  private paragraph: ParagraphLine[] = [];
+  /** Content columns of the open list items, outermost first (so strictly increasing). */
+  private items: number[] = [];
+  private fence: Fence | null = null;
+  private inComment = false;
+  /** A quote's paragraph is open: unmarked lines that do not start a block of their own continue it. */
+  private quoteOpen = false;
+
+  read(line: string): void {
+    const { indent, text } = splitIndent(line);
+    const blank = text.trim() === "";
+    if (this.fence !== null) {
+      // A fence ends with its container too: a line less indented than the list item it was opened in.
+      if (blank || indent >= this.fence.column) {
+        if (!blank && indent - this.fence.column <= 3 && closesFence(text, this.fence)) this.fence = null;
+        return;
+      }
+      this.fence = null;
+    }
+    if (this.inComment) {
+      this.inComment = !line.includes("-->");
+      return;
+    }
+    if (blank) {
+      this.flush();
+      return;
+    }
+    const matched = this.items.filter((column) => column <= indent).length;
+    const relative = indent - (this.items[matched - 1] ?? 0);
+    if (this.paragraph.length > 0 || this.quoteOpen) {
+      if (relative > 3 || !this.interrupts(text, indent)) {
+        // A continuation line, however indented, and even when less indented than its list item ("lazy").
+        if (!this.quoteOpen) this.paragraph.push({ text, live: true });
+        return;
+      }
+      const underline = this.paragraph.length > 0 && isSetextUnderline(text);
+      this.flush();
+      if (underline) return;
+    }
+    this.items = this.items.slice(0, matched);
+    if (relative > 3) return; // indented code
+    this.startBlock(text, indent, true);
+  }
+
+  finish(): string[] {
+    this.flush();
+    return this.live;
+  }
+
+  private interrupts(text: string, indent: number): boolean {
+    if (openingFence(text, 0) !== null || isQuote(text) || isHtmlComment(text) || isLeafLine(text)) return true;
+    if (this.paragraph.length > 0 && isSetextUnderline(text)) return true;
+    return listItem(text, indent)?.mayInterrupt ?? false;
+  }
+
+  /** `text` starts a block at column `indent`, inside the open list items. */
+  private startBlock(text: string, indent: number, live: boolean): void {
+    const fence = openingFence(text, this.items[this.items.length - 1] ?? 0);
+    if (fence !== null) {
+      this.fence = fence;
+    } else if (isQuote(text)) {
+      this.quoteOpen = startsText(quoteContent(text));
+    } else if (isHtmlComment(text)) {
+      this.inComment = !text.slice(4).includes("-->");
+    } else if (isLeafLine(text)) {
+      // A heading or a thematic break: nothing continues it.
+    } else {
+      const item = listItem(text, indent);
+      if (item === null) {
+        this.paragraph.push({ text, live });
+        return;
+      }
+      this.items.push(item.contentColumn);
+      if (!item.contentIsCode && item.content !== "") this.startBlock(item.content, item.contentColumn, false);
+    }
+  }
+
+  private flush(): void {
+    this.live.push(...paragraphStarts(this.paragraph));
+    this.paragraph = [];
+    this.quoteOpen = false;
+  }
 }
 
 /** The lines, trimmed at the start, that begin outside any code, quote or comment. */
 export function liveLines(body: string): string[] {
-  const lines = body.split(/\r\n|\r|\n/);
-  const live: string[] = [];
-  let paragraph: string[] = [];
-  let fence: Fence | null = null;
-  let inComment = false;
-  const flush = (): void => {
-    live.push(...paragraphStarts(paragraph));
-    paragraph = [];
-  };
-  for (const line of lines) {
-    if (fence !== null) {
-      if (closesFence(line, fence)) fence = null;
-      continue;
-    }
-    if (inComment) {
-      inComment = !line.includes("-->");
-      continue;
-    }
-    const blank = line.trim() === "";
-    const opened = openingFence(line);
-    // Each of these ends the paragraph, so a code span cannot run across them.
-    if (blank || opened !== null || QUOTE.test(line) || HTML_COMMENT.test(line)) flush();
-    if (opened !== null) fence = opened;
-    else if (HTML_COMMENT.test(line)) inComment = !line.slice(line.indexOf("<!--") + 4).includes("-->");
-    else if (!blank && !QUOTE.test(line)) paragraph.push(line);
-  }
-  flush();
-  return live;
+  const reader = new Reader();
+  for (const line of body.split(/\r\n|\r|\n/)) reader.read(line);
+  return reader.finish();
 }
 
 /** The lines of one paragraph whose start is not inside a code span or an inline HTML comment. */
-function paragraphStarts(lines: readonly string[]): string[] {
-  const text = lines.join("\n");
+function paragraphStarts(lines: readonly ParagraphLine[]): string[] {
+  const text = lines.map((line) => line.text).join("\n");
   const hidden = hiddenRanges(text);
   const starts: string[] = [];
   let offset = 0;
   for (const line of lines) {
     const at = offset;
-    if (!hidden.some(([from, to]) => from < at && at < to)) starts.push(line.trimStart());
-    offset += line.length + 1;
+    if (line.live && !hidden.some(([from, to]) => from < at && at < to)) starts.push(line.text.trimStart());
+    offset += line.text.length + 1;
   }
   return starts;
 }

@@ -23,7 +23,7 @@ describe("parseCommands: recognised", () => {
     ["help with words after it", "/merge-discipline help please", [{ kind: "help", text: "/merge-discipline help please" }]],
     ["the app mentioned", "@merge-discipline status", [{ kind: "status", text: "@merge-discipline status" }]],
     ["the app mentioned as a bot, in capitals", "@Merge-Discipline[bot] help", [{ kind: "help", text: "@Merge-Discipline[bot] help" }]],
-    ["leading whitespace", "  \t/merge-discipline status  ", [{ kind: "status", text: "/merge-discipline status" }]],
+    ["up to three spaces of indentation", "   /merge-discipline status  ", [{ kind: "status", text: "/merge-discipline status" }]],
     ["a Windows line end", "thanks\r\n/merge-discipline status\r\n", [{ kind: "status", text: "/merge-discipline status" }]],
   ];
   for (const [name, body, expected] of table) {
@@ -64,6 +64,20 @@ describe("parseCommands: quoting or documenting a command never runs it", () => 
     ["a longer word", "/merge-disciplined snooze 3d"],
     ["another app", "@dependabot rebase\n@merge-disciplinebot status"],
     ["a list item", "- /merge-discipline snooze 3d"],
+    ["an indented code block", "Like this:\n\n    /merge-discipline snooze 3d"],
+    ["an indented code block at the start", "    /merge-discipline snooze 3d"],
+    ["a tab-indented code block", "Like this:\n\n\t/merge-discipline snooze 3d"],
+    ["an indented code block after blank lines inside it", "    x\n\n    /merge-discipline snooze 3d"],
+    ["an indented code block after a heading", "## How\n    /merge-discipline snooze 3d"],
+    ["an indented code block after a closed fence", "```\nx\n```\n    /merge-discipline snooze 3d"],
+    ["code indented inside a list item", "- step\n\n      /merge-discipline snooze 3d"],
+    ["a fence indented by three spaces", "   ```\n/merge-discipline snooze 3d\n   ```"],
+    ["a fence of four backticks not closed by three", "````\n/merge-discipline snooze 3d\n```\n/merge-discipline status\n````"],
+    ["a tilde fence not closed by backticks", "~~~~\n/merge-discipline snooze 3d\n```\n/merge-discipline status"],
+    ["a fence whose closing run is indented four spaces", "```\n    ```\n/merge-discipline snooze 3d"],
+    ["a fence in a list item", "- ```\n  /merge-discipline snooze 3d\n  ```"],
+    ["a quote's lazy continuation", "> you wrote\n/merge-discipline snooze 3d"],
+    ["a quote in a list item", "- > /merge-discipline snooze 3d"],
   ];
   for (const [name, body] of table) {
     it(name, () => assert.deepEqual(parseCommands(body, SLUG), []));
@@ -76,8 +90,18 @@ describe("parseCommands: quoting or documenting a command never runs it", () => 
     ["after a lone backtick (literal, not code)", "a ` b\n/merge-discipline status", ["status"]],
     ["after an escaped backtick", "a \\` b `c`\n/merge-discipline status", ["status"]],
     ["after a closed HTML comment", "<!-- note -->\n/merge-discipline status", ["status"]],
-    ["indented by four spaces (leading whitespace is allowed)", "Sure.\n\n    /merge-discipline status", ["status"]],
-    ["after a fence indented by a tab", "\t```\n/merge-discipline snooze 1d\n\t```\n/merge-discipline status", ["status"]],
+    ["indented, continuing a paragraph (not code)", "Sure.\n    /merge-discipline status", ["status"]],
+    ["indented by a tab, continuing a paragraph", "Sure.\n\t/merge-discipline status", ["status"]],
+    ["after an indented code block", "    /merge-discipline snooze 1d\n/merge-discipline status", ["status"]],
+    ["after a fence closed by a longer run", "```\n/merge-discipline snooze 1d\n`````\n/merge-discipline status", ["status"]],
+    ["after a fence indented by three spaces", "   ~~~\n/merge-discipline snooze 1d\n   ~~~\n/merge-discipline status", ["status"]],
+    // Indented by a tab, ``` is code, not a fence: the lines after it are prose.
+    ["after a tab-indented ``` (code, not a fence)", "\t```\n/merge-discipline status", ["status"]],
+    ["in a list item's second paragraph", "- first\n\n  /merge-discipline status", ["status"]],
+    ["continuing a list item", "1. first\n   /merge-discipline status", ["status"]],
+    ["indented four spaces inside a list item (not code there)", "10. first\n\n    /merge-discipline status", ["status"]],
+    ["after a list item's fence", "- ```\n  /merge-discipline snooze 1d\n  ```\n\n/merge-discipline status", ["status"]],
+    ["after a heading", "# Notes\n/merge-discipline status", ["status"]],
   ];
   for (const [name, body, expected] of live) {
     it(`runs a command ${name}`, () => assert.deepEqual(kinds(body), expected));
