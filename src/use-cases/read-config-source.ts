@@ -64,10 +64,16 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return Boolean(value) && typeof value === "object" && !Array.isArray(value);
 }
 
-/** Maps merge key by key; lists and scalars of the repo file replace the base's. */
+/**
+ * Maps merge key by key; lists and scalars of the repo file replace the base's. Keys are own data properties
+ * only: `__proto__` from a file is a key like any other (a typo the config check reports), never the prototype.
+ */
 export function deepMerge(base: unknown, override: unknown): unknown {
   if (!isPlainObject(base) || !isPlainObject(override)) return override === undefined ? base : override;
   const merged: Record<string, unknown> = { ...base };
-  for (const [key, value] of Object.entries(override)) merged[key] = deepMerge(base[key], value);
+  for (const [key, value] of Object.entries(override)) {
+    const below = Object.hasOwn(base, key) ? base[key] : undefined;
+    Object.defineProperty(merged, key, { value: deepMerge(below, value), enumerable: true, writable: true, configurable: true });
+  }
   return merged;
 }

@@ -128,4 +128,17 @@ describe("invalid config (end to end)", () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     assert.equal(configRuns().length, 1, "one check for the shared file, not one per repo reading it");
   });
+
+  it("reports a __proto__ key in a file that extends another, as it does in one that does not", async () => {
+    h.fake.addRepo({ owner: "acme", name: "base" });
+    h.fake.addRepo({ owner: "acme", name: "ext" });
+    h.fake.setFile("acme/base", PATH, VALID);
+    const sha = h.fake.setFile("acme/ext", PATH, "_extends: base\n__proto__:\n  enabled: false\nsla:\n  __proto__: 1d\n");
+    await h.pushEvent("acme/ext", sha);
+    const check = await eventually(() => h.fake.checkRuns("acme/ext", sha).find((c) => c.name === "merge-discipline config"), 10_000);
+    const output = check.output as { title: string; summary: string };
+    assert.equal(check.conclusion, "failure");
+    assert.match(output.title, /2 problems/);
+    for (const path of ["`__proto__`", "`sla.__proto__`"]) assert.ok(output.summary.includes(path), `${path} is listed:\n${output.summary}`);
+  });
 });
