@@ -18,7 +18,8 @@ export type Severity = "critical" | "high" | "moderate" | "low";
 export type Ecosystem = string;
 
 /**
- * One package's move. Versions are bare (`1.2.3`, never `v1.2.3` or `^1.2.3`). A replacement ("Replace A with
+ * One package's move. Versions are bare of requirement operators (`1.2.3`, never `^1.2.3`) and of Renovate's display
+ * `v` in titles; a tag the bot prints as it is (`v3`, Go's `v1.2.3`) keeps its `v`. A replacement ("Replace A with
  * B") is two entries: the leaving package, which names what replaces it and has no `to`, and the arriving one,
  * which has no `from`.
  */

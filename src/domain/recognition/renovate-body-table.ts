@@ -38,6 +38,8 @@ export function parseRenovateTable(body: string): RenovateTable {
     const line = raw.trim();
     if (!line.startsWith("|")) {
       columns = null;
+      const listed = listItemRow(line);
+      if (listed) rows.push(listed);
       continue;
     }
     const cells = line.replace(/^\||\|$/g, "").split("|").map((cell) => cell.trim());
@@ -83,11 +85,33 @@ function readRow(cells: string[], columns: Columns): RenovateRow {
   return { packages, updateType, depType };
 }
 
-/** "`1.2.3` -> `1.2.4`", "`^1.7.0` → `1.7.0`", "`1.7.0`" (no current value), "All locks refreshed". */
+// Renovate's bodies before its table (2017–2018) listed each update as an HTML item:
+// <li>Pins devDependency <code>eslint-config-prettier</code> (<a …>source</a>) from <code>^3.0.1</code> to <code>v3.0.1</code></li>
+// Anchored at the line's start, so a long line is tried once.
+const LIST_ITEM = /^<li>[A-Z][a-z]+ ([A-Za-z]*[dD]ependency) <code>([^<]+)<\/code>.*? from <code>([^<]+)<\/code> to <code>([^<]+)<\/code>/;
+
+function listItemRow(line: string): RenovateRow | null {
+  const match = LIST_ITEM.exec(line);
+  if (!match?.[2] || !match[3] || !match[4]) return null;
+  const before = bareVersion(match[3], { displayV: true });
+  const after = bareVersion(match[4], { displayV: true });
+  const range = before.range || after.range ? { range: true as const } : {};
+  return { packages: [{ name: match[2], from: before.version, to: after.version, ...range }], updateType: null, depType: match[1] ?? null };
+}
+
+/**
+ * "`1.2.3` -> `1.2.4`", "`^1.7.0` → `1.7.0`", "`1.7.0`" (no current value), "`7cebfd4` → " (no new value: Renovate
+ * prints an empty new digest so), "All locks refreshed".
+ */
 function changeValues(cell: string): [string | null, string | null] {
-  const values = [...cell.matchAll(/`([^`]+)`/g)].map((match) => (match[1] ?? "").trim());
+  const matches = [...cell.matchAll(/`([^`]+)`/g)];
+  const values = matches.map((match) => (match[1] ?? "").trim());
   if (values.length >= 2) return [values[0] ?? null, values[1] ?? null];
-  if (values.length === 1) return [null, values[0] ?? null];
+  const only = matches[0];
+  if (only) {
+    const arrowAfter = /^\s*(?:->|→)/.test(cell.slice(only.index + only[0].length));
+    return arrowAfter ? [values[0] ?? null, null] : [null, values[0] ?? null];
+  }
   return bareArrow(cell);
 }
 
