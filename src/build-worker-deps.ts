@@ -25,6 +25,7 @@ import { RedisSyncStateStore } from "./store/redis-sync-state-store.js";
 import { OctokitHookDeliveries } from "./github/octokit-hook-deliveries.js";
 import { RedisRedeliveryState } from "./store/redis-redelivery-state.js";
 import { redeliveryWindowMs } from "./domain/redelivery.js";
+import { GITHUB_WEB_URL } from "./domain/web-links.js";
 
 export function buildWorkerDeps(input: {
   redis: Redis;
@@ -33,6 +34,8 @@ export function buildWorkerDeps(input: {
   log: Logger;
   now: () => number;
   identities: BotIdentities;
+  /** github.com unless a GHES is configured. */
+  webUrl?: string;
   /** The CLI counts into a registry nobody scrapes. */
   metrics?: AppMetrics;
   evaluationDebounceMs?: number;
@@ -73,6 +76,7 @@ export function buildWorkerDeps(input: {
     merger: async (installationId) => new OctokitAutoMerger(await probot.auth(installationId)),
     appSlug,
     identities: input.identities,
+    webUrl: input.webUrl ?? GITHUB_WEB_URL,
     log: input.log,
     metrics: input.metrics ?? createAppMetrics(),
     now: input.now,

@@ -1,6 +1,7 @@
 // Everything the process reads from its environment, read once at start-up and passed down.
 import type { BotIdentities } from "./domain/types.js";
 import { DEFAULT_BOT_IDENTITIES } from "./domain/bot-identity.js";
+import { webUrlOf } from "./domain/web-links.js";
 import { DEFAULT_DEBOUNCE_MS } from "./queue/evaluation-scheduler.js";
 
 export type Role = "all" | "web" | "worker";
@@ -23,6 +24,8 @@ export interface Settings {
   claimLeaseMs: number;
   /** How long a running job's lock lasts unrenewed; a job of a killed worker runs again about this long after. */
   jobLockMs: number;
+  /** Where the links the app writes point: github.com, or the GHES host. */
+  webUrl: string;
   /** GHE_HOST is set: GitHub Enterprise Server (its redelivery window is 7 days, not 3). */
   enterpriseServer: boolean;
   /** How often failed webhook deliveries are asked for again; 0: never. */
@@ -68,6 +71,7 @@ export function readSettings(env: NodeJS.ProcessEnv): Settings {
     claimLeaseMs: positiveInt(env.CLAIM_LEASE_SECONDS, 60, "CLAIM_LEASE_SECONDS", false) * 1000,
     jobLockMs: positiveInt(env.JOB_LOCK_SECONDS, 30, "JOB_LOCK_SECONDS", false) * 1000,
     enterpriseServer: Boolean(env.GHE_HOST),
+    webUrl: webUrlOf(env),
     redeliveryEveryMs: positiveInt(env.REDELIVERY_EVERY_MINUTES, 10, "REDELIVERY_EVERY_MINUTES", true) * 60_000,
   };
 }

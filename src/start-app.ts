@@ -77,6 +77,7 @@ export async function startApp({ env, probotOverrides, now = Date.now, logDestin
     evaluationDebounceMs: settings.evaluationDebounceMs,
     leaseMs: settings.claimLeaseMs,
     enterpriseServer: settings.enterpriseServer,
+    webUrl: settings.webUrl,
   });
   const readiness = { check: async () => void (await redis.ping()) };
   registerStateGauges(metrics.registry, () => readMetricsState(deps, (at) => readQueueStats(queue.queue, at)), settings.metrics.stateMaxAgeMs, now);

@@ -38,7 +38,7 @@ export async function digestCommand(args: string[], io: CliIo, probotOverrides: 
   try {
     const log = createLogger(io.env, 2, "warn");
     const probot = createProbot({ env: io.env, overrides: { log, Octokit: AppOctokit, ...probotOverrides } });
-    const deps = buildWorkerDeps({ redis, queue, probot, log, now: io.now, identities: settings.identities, leaseMs: settings.claimLeaseMs, enterpriseServer: settings.enterpriseServer });
+    const deps = buildWorkerDeps({ redis, queue, probot, log, now: io.now, identities: settings.identities, leaseMs: settings.claimLeaseMs, enterpriseServer: settings.enterpriseServer, webUrl: settings.webUrl });
     const results = await publishDigests(deps, { installationId, onlyRepo: values.repo, dryRun: values["dry-run"] === true });
     if (results.length === 0) io.err(`no repositories with recorded dependency PRs for installation ${installationId}`);
     for (const result of results) {

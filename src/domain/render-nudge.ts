@@ -23,13 +23,15 @@ export interface RenderNudgeInput {
   label: string | null;
   /** CI on the PR's head, so the nudge says what to do next; "unknown" when there is no CI. */
   ci?: "passing" | "failing" | "pending" | "unknown";
+  /** Where GitHub's web pages are (a GHES host); github.com when not given. */
+  webUrl?: string;
 }
 
 const CONFIG_FILE = "`.github/merge-discipline.yml`";
 const SNOOZE = "`/merge-discipline snooze <duration> <reason>`";
 
 export function renderNudge(input: RenderNudgeInput): string {
-  const security = securityLine(input.record.update);
+  const security = securityLine(input.record.update, input.webUrl);
   const facts = [updateLine(input.record.update), ...(security ? [security] : []), ageLine(input)];
   const sections = [header(input), [...facts, slaLine(input), nextLine(input)].join("\n"), whatToDo(input.label, input.ci)];
   const body = [...sections, mentionLines(input)].filter((section) => section !== "").join("\n\n");

@@ -12,7 +12,7 @@ function row(label: string, s: DurationSummary): string {
 export function renderStatsText(stats: RepoStats): string {
   const days = Math.round((stats.windowEnd - stats.windowStart) / 86_400_000);
   const lines = [
-    `${stats.repo}: time to merge over the last ${days} days (clock starts at the first PR of each update's lineage)`,
+    `${stats.repo}: time to merge over the last ${days === 1 ? "day" : `${days} days`} (clock starts at the first PR of each update's lineage)`,
     row("all", stats.merged),
     row("security", stats.bySecurity.security),
     row("other", stats.bySecurity.other),

@@ -81,6 +81,7 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<P
         contacts: wantsContacts ? contactsMentions(input.policy.contacts) : [],
         label: stage.label,
         ci: input.ci,
+        webUrl: deps.webUrl,
       });
       await writes.ensureComment(repo, record.number, nudgeMarker({ stageId: stage.id, lineageId }), body);
     }

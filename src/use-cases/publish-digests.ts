@@ -68,7 +68,7 @@ export async function publishDigests(deps: WorkerDeps, request: DigestRequest): 
     const mentions = policy.digest.mentionOwners
       ? contactsMentions({ users: [...policy.owners.users, ...policy.contacts.users], teams: [...policy.owners.teams, ...policy.contacts.teams] })
       : [];
-    const rendered = renderRepoDigest(digest, { week, mentions });
+    const rendered = renderRepoDigest(digest, { week, mentions, webUrl: deps.webUrl });
     const open = digest.stale.length > 0 || digest.alertsWithoutPr.length > 0 || policy.digest.openWhenClean;
     results.push(
       await publishOrPreview(deps, request, {
@@ -85,7 +85,7 @@ export async function publishDigests(deps: WorkerDeps, request: DigestRequest): 
 
   if (!request.onlyRepo && orgPolicy.digest.orgRepo !== "" && digests.length > 0) {
     const orgDigest = buildOrgDigest(digests, now, orgPolicy.digest.orgOldest);
-    const rendered = renderOrgDigest(orgDigest, { week, org });
+    const rendered = renderOrgDigest(orgDigest, { week, org, webUrl: deps.webUrl });
     const stale = digests.some((d) => d.stale.length > 0 || d.alertsWithoutPr.length > 0);
     results.push(
       await publishOrPreview(deps, request, {

@@ -9,7 +9,7 @@ import type { WorkerDeps } from "./worker-deps.js";
 
 export async function publishPrCheck(deps: WorkerDeps, input: PrCheckInput, state: PrState): Promise<void> {
   const { record } = input;
-  const spec = renderPrCheck(input);
+  const spec = renderPrCheck({ ...input, webUrl: deps.webUrl });
   const fingerprint = createHash("sha256").update(JSON.stringify(spec)).digest("hex").slice(0, 24);
   if (state.check?.sha === record.headSha && state.check.fingerprint === fingerprint) return;
   await spendWrites(deps, record.installationId, 1);

@@ -106,5 +106,6 @@ async function statusFacts(deps: WorkerDeps, original: PullRequestRecord) {
     mergeable: original.mergeable,
     acknowledged: state.acknowledged,
     autoMerge: state.autoMerge ? { state: state.autoMerge.state, reason: state.autoMerge.reason } : { state: "off" as const, reason: null },
+    webUrl: deps.webUrl,
   };
 }

@@ -45,6 +45,8 @@ export interface WorkerDeps {
   /** The app's slug, e.g. "merge-discipline": its own check runs and its `@slug` commands. */
   appSlug: () => Promise<string>;
   identities: BotIdentities;
+  /** Where GitHub's web pages are: github.com, or the GHES host (GHE_HOST, GHE_PROTOCOL). */
+  webUrl: string;
   log: Logger;
   /** This process's counters and histograms (served at /metrics). */
   metrics: AppMetrics;

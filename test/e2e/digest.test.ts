@@ -124,6 +124,38 @@ describe("weekly digests (end to end)", () => {
     assert.equal(digests(ORG_REPO).length, 2);
   });
 
+  it("counts and orders an open critical alert without a PR with the PRs, and links to the GitHub host it talks to", async () => {
+    const SEC = "acme/sec";
+    h.fake.addRepo({ owner: "acme", name: "sec" });
+    // A high-severity fix far past its SLA (7d from day 25), and a critical alert past its SLA (2d from day 40) that has no PR.
+    const high = openPullRequest(h.fake, SEC, {
+      at: at(25),
+      user: RENOVATE,
+      title: "Update dependency undici to v1.6.8 [SECURITY]",
+      body: SECURITY_BODY.replaceAll("axios", "undici"),
+      head: { ref: "renovate/npm-undici-vulnerability" },
+    });
+    await h.pullRequestEvent("opened", SEC, high.number);
+    const alert = h.fake.addDependabotAlert(SEC, { package: "minimist", severity: "critical", created_at: at(40), ghsa_id: "GHSA-xvch-5gv4-984h" });
+
+    await runDigest(45);
+    const issue = digests(SEC).at(-1);
+    assert.ok(issue, "the repo gets a digest");
+    const body = String(issue.body);
+    assert.match(body, /^\*\*1 stale security patch\*\* and \*\*1 open alert without a pull request\*\* in acme\/sec \(1 critical · 1 high\)\./m);
+    const rows = body.match(/^\| (#\d+|no PR: \[alert \d+\])/gm);
+    assert.deepEqual(rows, [`| no PR: [alert ${alert.number}]`, `| #${high.number}`], "the critical alert first");
+    const web = `http://${h.fake.host}`;
+    assert.ok(body.includes(`](${web}/acme/sec/security/dependabot/${alert.number})`), body);
+    assert.ok(body.includes(`](${web}/advisories/GHSA-8hc4-vh64-cxmj)`), body);
+    assert.doesNotMatch(body, /https:\/\/github\.com/, "no link to github.com from an app talking to a GHES");
+
+    const org = String(digests(ORG_REPO).at(-1)?.body);
+    assert.match(org, /^\| acme\/sec \| 1 \| 1 \| 0 \| 0 \| 1 \|/m, "the Critical column counts the alert");
+    assert.match(org, /^\*\*\d+ stale security patch(es)?\*\* and \*\*1 open alert without a pull request\*\*/m);
+    assert.doesNotMatch(org, /https:\/\/github\.com/);
+  });
+
   it("runs from the command line: a dry run prints the markdown and publishes nothing", async () => {
     const stale = openPullRequest(h.fake, WEB, {
       at: at(30),

@@ -12,7 +12,7 @@ import { classText, securityLine, updateLine } from "./update-lines.js";
 export function factLines(facts: PrFacts): string[] {
   const lines = [
     updateLine(facts.record.update),
-    securityLine(facts.record.update),
+    securityLine(facts.record.update, facts.webUrl),
     ageLine(facts),
     slaLine(facts),
     nextLine(facts),
@@ -51,7 +51,7 @@ function nextLine(facts: PrFacts): string | null {
   const total = plan.stages.length;
   const index = plan.stages.findIndex((entry) => entry.dueAt > now && Number.isFinite(entry.dueAt));
   const next = plan.stages[index];
-  if (next === undefined) return `- **Next reminder:** none left: all ${total} reminders have fallen due`;
+  if (next === undefined) return `- **Next reminder:** none left: ${total === 1 ? "the only reminder has" : `all ${total} reminders have`} fallen due`;
   const label = next.stage.label === null ? "" : ` and adding the label ${inlineCode(next.stage.label, 50)}`;
   const snooze = activeSnooze(facts);
   const held = snooze !== null && snooze.until > next.dueAt ? `, held back until the snooze ends on ${formatDate(snooze.until)}` : "";

@@ -36,6 +36,8 @@ export interface PrFacts {
   mergeable?: boolean | null;
   acknowledged?: Acknowledgement | null;
   autoMerge?: AutoMergeState;
+  /** Where GitHub's web pages are (a GHES host); github.com when not given. */
+  webUrl?: string;
 }
 
 export interface PrCheckInput extends PrFacts {

@@ -37,9 +37,9 @@ export function updateLine(update: RecognisedUpdate): string {
 }
 
 /** Advisories are linked only when their id is a valid GHSA or CVE id; anything else is left out. */
-export function securityLine(update: RecognisedUpdate): string | null {
+export function securityLine(update: RecognisedUpdate, webUrl?: string): string | null {
   if (!update.security) return null;
-  const links = [...new Set(update.advisories.map(advisoryLink).filter((link): link is string => link !== null))];
+  const links = [...new Set(update.advisories.map((id) => advisoryLink(id, webUrl)).filter((link): link is string => link !== null))];
   const shown = links.slice(0, MAX_ADVISORIES);
   if (links.length > shown.length) shown.push(`…and ${links.length - shown.length} more`);
   const severity = update.severity === null ? "unknown severity" : `**${update.severity}** severity`;

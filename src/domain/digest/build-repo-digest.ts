@@ -51,7 +51,7 @@ export function buildRepoDigest(input: RepoDigestInput): RepoDigest {
     now,
     timezone: policy.digest.timezone,
     stale,
-    alertsWithoutPr: alertsWithoutPr(input.alerts, openUpdates, policy, now),
+    alertsWithoutPr: alertsWithoutPr(input.repo, input.alerts, openUpdates, policy, now),
     ttm: ttmWindows(merges, now),
     trend: weeklyTrend(merges, now, policy.digest.timezone),
     merges,
@@ -116,6 +116,7 @@ function covers(update: RecognisedUpdate, alert: DependabotAlert): boolean {
 }
 
 function alertsWithoutPr(
+  repo: string,
   alerts: readonly DependabotAlert[],
   openUpdates: readonly RecognisedUpdate[],
   policy: Policy,
@@ -129,6 +130,7 @@ function alertsWithoutPr(
     const dueAt = addSlaTime(alert.createdAt, slaMs, policy);
     if (!(dueAt < now) || openUpdates.some((update) => covers(update, alert))) continue;
     result.push({
+      repo,
       number: alert.number,
       packageName: alert.packageName,
       ecosystem: alert.ecosystem,

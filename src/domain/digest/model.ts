@@ -4,6 +4,7 @@ import type { SlaClass } from "../policy.js";
 import type { PackageChange, Severity } from "../types.js";
 
 import type { CiState } from "../ci-state.js";
+import type { StaleFix } from "./stale-fixes.js";
 export type { CiState };
 export type SeverityKey = Severity | "unknown";
 
@@ -46,6 +47,7 @@ export interface StalePatch {
 }
 
 export interface AlertWithoutPr {
+  repo: string;
   number: number;
   packageName: string;
   ecosystem: string;
@@ -101,6 +103,7 @@ export interface RepoDigest {
 
 export interface OrgRow {
   repo: string;
+  /** Stale PRs and open alerts without one, by severity. */
   staleBySeverity: Record<SeverityKey, number>;
   staleTotal: number;
   alertsWithoutPr: number;
@@ -114,10 +117,12 @@ export interface OrgDigest {
   now: number;
   /** Repos with the most urgent stale patches first. */
   rows: OrgRow[];
-  /** The N oldest stale patches across the organisation, oldest first. */
-  oldest: StalePatch[];
-  /** How many stale patches there are in all, of which `oldest` shows a few. */
+  /** The N oldest stale fixes (PRs and alerts without one) across the organisation, oldest first. */
+  oldest: StaleFix[];
+  /** How many stale patches (PRs) there are in all. */
   staleTotal: number;
+  /** How many open alerts past their SLA have no PR, in all. */
+  alertsTotal: number;
   trend: WeeklyPoint[];
   current: WindowStats;
 }

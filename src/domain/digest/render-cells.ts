@@ -37,8 +37,8 @@ export function packagesCell(packages: readonly PackageChange[]): string {
 }
 
 /** Only ids in GHSA or CVE form become links (to GitHub and NVD); anything else is left out. */
-export function advisoriesCell(ids: readonly string[]): string {
-  const links = [...new Set(ids.map(advisoryLink).filter((link): link is string => link !== null))];
+export function advisoriesCell(ids: readonly string[], webUrl?: string): string {
+  const links = [...new Set(ids.map((id) => advisoryLink(id, webUrl)).filter((link): link is string => link !== null))];
   if (links.length === 0) return "—";
   const shown = links.slice(0, MAX_ADVISORIES);
   return links.length > shown.length ? `${shown.join(", ")} +${links.length - shown.length}` : shown.join(", ");

@@ -5,13 +5,17 @@ import type { OrgDigest, OrgRow } from "./model.js";
 import { SEVERITY_ORDER } from "./model.js";
 import { largestFitting } from "./fit.js";
 import { ageText, durationText, percent, repoText } from "./render-cells.js";
-import { patchRow } from "./render-patches.js";
+import { FIX_TABLE_HEAD, fixRow, NO_PR_NOTE } from "./render-patches.js";
+import { staleFixesText } from "./render-repo-digest.js";
+import { plural } from "../plural.js";
 import { sloLine, trendChart } from "./render-ttm.js";
 
 export interface OrgDigestRenderOptions {
   week: string;
   /** Overrides the organisation the digest was built for. */
   org?: string;
+  /** Where GitHub's web pages are (a GHES host); github.com when not given. */
+  webUrl?: string;
 }
 
 /** Org logins allow only letters, digits and dashes; anything else is escaped rather than trusted. */
@@ -21,13 +25,15 @@ export const orgDigestTitle = (org: string, week: string): string =>
   `Stale security patches across ${/^[A-Za-z0-9-]{1,39}$/.test(org) ? org : "the organisation"} — week of ${week}`;
 
 export function orgHeader(org: OrgDigest, name: string): string {
-  const withStale = org.rows.filter((row) => row.staleTotal > 0).length;
-  if (org.staleTotal === 0) return `**All clear across ${orgText(name)}:** no repository has a stale security patch.`;
+  const withStale = org.rows.filter((row) => row.staleTotal > 0 || row.alertsWithoutPr > 0).length;
+  if (org.staleTotal === 0 && org.alertsTotal === 0) {
+    return `**All clear across ${orgText(name)}:** no repository has a stale security patch or an open alert past its SLA without a pull request.`;
+  }
   const counts = SEVERITY_ORDER.map((severity) => [severity, org.rows.reduce((sum, row) => sum + row.staleBySeverity[severity], 0)] as const)
     .filter(([, count]) => count > 0)
     .map(([severity, count]) => `${count} ${severity}`);
   const detail = counts.length === 0 ? "" : ` (${counts.join(" · ")})`;
-  return `**${org.staleTotal} stale security patches** in ${withStale} of ${org.rows.length} repositories of ${orgText(name)}${detail}.`;
+  return `${staleFixesText(org.staleTotal, org.alertsTotal)} in ${withStale} of ${plural(org.rows.length, "repository", "repositories")} of ${orgText(name)}${detail}.`;
 }
 
 export function orgRow(row: OrgRow): string {
@@ -38,7 +44,7 @@ export function orgRow(row: OrgRow): string {
 }
 
 const ROW_HEAD =
-  "| Repository | Critical | High | Moderate | Low/unknown | Alerts without PR | Oldest patch | Merged within SLA (90d) | Median time to merge (90d) |\n" +
+  "| Repository | Critical | High | Moderate | Low/unknown | Of these, alerts without PR | Oldest | Merged within SLA (90d) | Median time to merge (90d) |\n" +
   "|---|---|---|---|---|---|---|---|---|";
 
 export function orgRowsSection(rows: readonly OrgRow[], shown = rows.length): string {
@@ -47,14 +53,15 @@ export function orgRowsSection(rows: readonly OrgRow[], shown = rows.length): st
   return `### Repositories\n\n${ROW_HEAD}\n${rows.slice(0, shown).map(orgRow).join("\n")}${more}`;
 }
 
-export function oldestSection(org: OrgDigest): string {
-  if (org.oldest.length === 0) return "";
-  const head = `### The ${org.oldest.length} oldest stale patches\n\n`;
-  const table = "| PR | Update | Advisories | Age | SLA | CI | Reminder | Snoozed |\n|---|---|---|---|---|---|---|---|\n";
-  const rows = org.oldest.map((patch) => patchRow(patch, org.now, false)).join("\n");
-  const hidden = org.staleTotal - org.oldest.length;
+export function oldestSection(org: OrgDigest, webUrl?: string): string {
+  const shown = org.oldest.length;
+  if (shown === 0) return "";
+  const head = shown === 1 ? "### The oldest stale fix\n\n" : `### The ${shown} oldest stale fixes\n\n`;
+  const rows = org.oldest.map((fix) => fixRow(fix, org.now, false, webUrl)).join("\n");
+  const hidden = org.staleTotal + org.alertsTotal - shown;
   const more = hidden > 0 ? `\n\n…and ${hidden} more — see the repository digests` : "";
-  return `${head}${table}${rows}${more}`;
+  const note = org.oldest.some((fix) => fix.kind === "alert") ? `\n\n${NO_PR_NOTE}` : "";
+  return `${head}${FIX_TABLE_HEAD}\n${rows}${more}${note}`;
 }
 
 export function orgFooter(now: number): string {
@@ -63,7 +70,7 @@ export function orgFooter(now: number): string {
 
 export function renderOrgDigest(org: OrgDigest, options: OrgDigestRenderOptions): { title: string; body: string } {
   const name = options.org ?? org.org;
-  const fixed = [orgHeader(org, name), oldestSection(org)];
+  const fixed = [orgHeader(org, name), oldestSection(org, options.webUrl)];
   const tail = [sloLine(org.current.slo, { merged: 0, withinSla: 0, share: null }), trendChart(org.trend), orgFooter(org.now)];
   const render = (shown: number): string =>
     [...fixed, orgRowsSection(org.rows, shown), ...tail].filter((section) => section !== "").join("\n\n");

@@ -1,6 +1,7 @@
-// The patch tables and the alert list: what people act on, so they come first and most urgent first.
-import { formatDuration } from "../format-duration.js";
+// The tables of stale fixes: what people act on, so they come first, most urgent first. A pull request and
+// an open alert Dependabot opened none for share a table, by severity and then by how far past the SLA.
 import { escapeUntrusted } from "../markdown-escape.js";
+import { alertUrl, GITHUB_WEB_URL } from "../web-links.js";
 import type { AlertWithoutPr, SeverityKey, StalePatch } from "./model.js";
 import { SEVERITY_ORDER } from "./model.js";
 import {
@@ -15,12 +16,13 @@ import {
   snoozeCell,
   stageCell,
 } from "./render-cells.js";
+import { severityOf, type StaleFix } from "./stale-fixes.js";
 
-export function patchRow(patch: StalePatch, now: number, sameRepo: boolean): string {
+export function patchRow(patch: StalePatch, now: number, sameRepo: boolean, webUrl?: string): string {
   const cells = [
     prRef(patch.repo, patch.number, sameRepo),
     packagesCell(patch.packages),
-    advisoriesCell(patch.advisories),
+    advisoriesCell(patch.advisories, webUrl),
     ageText(patch.ageMs),
     slaCell(patch.slaMs, patch.dueAt, now),
     ciCell(patch.ci),
@@ -30,48 +32,52 @@ export function patchRow(patch: StalePatch, now: number, sameRepo: boolean): str
   return `| ${cells.join(" | ")} |`;
 }
 
-const PATCH_HEAD = "| PR | Update | Advisories | Age | SLA | CI | Reminder | Snoozed |\n|---|---|---|---|---|---|---|---|";
-
-/** One severity's table; `hidden` patches of this severity did not fit and are counted at the end. */
-export function patchesTable(severity: SeverityKey, patches: readonly StalePatch[], now: number, hidden = 0): string {
-  const total = patches.length + hidden;
-  const rows = patches.map((patch) => patchRow(patch, now, true));
-  const more = hidden > 0 ? `\n\n…and ${hidden} more` : "";
-  return `### ${SEVERITY_TITLE[severity]} (${total})\n\n${PATCH_HEAD}\n${rows.join("\n")}${more}`;
-}
-
-/** The first `shown` patches (already most urgent first), grouped by severity; cut groups say how many are left. */
-export function patchesSection(patches: readonly StalePatch[], now: number, shown = patches.length): string {
-  const visible = patches.slice(0, shown);
-  return SEVERITY_ORDER.flatMap((severity) => {
-    const all = patches.filter((patch) => patch.severity === severity);
-    if (all.length === 0) return [];
-    const inGroup = visible.filter((patch) => patch.severity === severity);
-    if (inGroup.length === 0) return [`### ${SEVERITY_TITLE[severity]} (${all.length})\n\n…and ${all.length} more`];
-    return [patchesTable(severity, inGroup, now, all.length - inGroup.length)];
-  }).join("\n\n");
-}
-
-function alertLine(alert: AlertWithoutPr, repo: string): string {
+/** The alert's link is built from the repo name and number, never from a URL taken from elsewhere. */
+export function alertRow(alert: AlertWithoutPr, now: number, sameRepo: boolean, webUrl = GITHUB_WEB_URL): string {
+  const name = `${sameRepo ? "" : `${SAFE_REPO.test(alert.repo) ? alert.repo : escapeUntrusted(alert.repo, 140)} `}alert ${alert.number}`;
+  const ref = SAFE_REPO.test(alert.repo) ? `[${name}](${alertUrl(webUrl, alert.repo, alert.number)})` : name;
   const where = `${escapeUntrusted(alert.ecosystem, 30)}, ${escapeUntrusted(alert.manifestPath, 120)}`;
-  // Built from the repo name and number, never from a URL taken from elsewhere.
-  const link = SAFE_REPO.test(repo) ? ` ([alert ${alert.number}](https://github.com/${repo}/security/dependabot/${alert.number}))` : "";
-  const advisories = advisoriesCell(alert.advisories);
-  const ids = advisories === "—" ? "" : ` · ${advisories}`;
-  return (
-    `- **${alert.severity}** · ${escapeUntrusted(alert.packageName, 100)} (${where})${ids} · ` +
-    `open ${ageText(alert.ageMs)}, ${ageText(alert.overdueMs)} past its ${formatDuration(alert.slaMs)} SLA${link}`
-  );
+  const cells = [
+    `no PR: ${ref}`,
+    `${escapeUntrusted(alert.packageName, 100)} (${where})`,
+    advisoriesCell(alert.advisories, webUrl),
+    ageText(alert.ageMs),
+    slaCell(alert.slaMs, now - alert.overdueMs, now),
+    "—",
+    "—",
+    "—",
+  ];
+  return `| ${cells.join(" | ")} |`;
 }
 
-export function alertsSection(alerts: readonly AlertWithoutPr[], repo: string, shown = alerts.length): string {
-  if (alerts.length === 0) return "";
-  const lines = alerts.slice(0, shown).map((alert) => alertLine(alert, repo));
-  if (alerts.length > shown) lines.push(`- …and ${alerts.length - shown} more`);
-  return (
-    `### Open alerts without a pull request (${alerts.length})\n\n` +
-    "Dependabot has not opened a pull request for these alerts (often because the fix needs a major version " +
-    "or conflicts with another requirement), and they are past their SLA.\n\n" +
-    lines.join("\n")
-  );
+export const fixRow = (fix: StaleFix, now: number, sameRepo: boolean, webUrl?: string): string =>
+  fix.kind === "pull" ? patchRow(fix.patch, now, sameRepo, webUrl) : alertRow(fix.alert, now, sameRepo, webUrl);
+
+export const FIX_TABLE_HEAD = "| PR | Update | Advisories | Age | SLA | CI | Reminder | Snoozed |\n|---|---|---|---|---|---|---|---|";
+
+/** Said once, under the tables, when any row is an alert without a pull request. */
+export const NO_PR_NOTE =
+  "*No PR* rows are open Dependabot alerts past their SLA that Dependabot has opened no pull request for " +
+  "(often because the fix needs a major version or conflicts with another requirement).";
+
+/** One severity's table; `hidden` fixes of this severity did not fit and are counted at the end. */
+export function patchesTable(severity: SeverityKey, fixes: readonly StaleFix[], now: number, hidden = 0, webUrl?: string): string {
+  const total = fixes.length + hidden;
+  const rows = fixes.map((fix) => fixRow(fix, now, true, webUrl));
+  const more = hidden > 0 ? `\n\n…and ${hidden} more` : "";
+  return `### ${SEVERITY_TITLE[severity]} (${total})\n\n${FIX_TABLE_HEAD}\n${rows.join("\n")}${more}`;
+}
+
+/** The first `shown` fixes (already most urgent first), grouped by severity; cut groups say how many are left. */
+export function patchesSection(fixes: readonly StaleFix[], now: number, shown = fixes.length, webUrl?: string): string {
+  const visible = fixes.slice(0, shown);
+  const tables = SEVERITY_ORDER.flatMap((severity) => {
+    const all = fixes.filter((fix) => severityOf(fix) === severity);
+    if (all.length === 0) return [];
+    const inGroup = visible.filter((fix) => severityOf(fix) === severity);
+    if (inGroup.length === 0) return [`### ${SEVERITY_TITLE[severity]} (${all.length})\n\n…and ${all.length} more`];
+    return [patchesTable(severity, inGroup, now, all.length - inGroup.length, webUrl)];
+  });
+  if (fixes.some((fix) => fix.kind === "alert")) tables.push(NO_PR_NOTE);
+  return tables.join("\n\n");
 }

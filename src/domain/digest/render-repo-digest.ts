@@ -1,11 +1,12 @@
 // The weekly issue of one repository, built from the section renderers; cut to fit when it grows too long.
 import { formatInstant } from "../render-nudge.js";
 import { MAX_MENTIONS, mentionOf } from "../owners.js";
-import type { RepoDigest, StalePatch } from "./model.js";
-import { SEVERITY_ORDER } from "./model.js";
+import type { RepoDigest } from "./model.js";
 import { largestFitting } from "./fit.js";
 import { repoText } from "./render-cells.js";
-import { alertsSection, patchesSection } from "./render-patches.js";
+import { patchesSection } from "./render-patches.js";
+import { plural } from "../plural.js";
+import { severityCounts, staleFixes } from "./stale-fixes.js";
 import { sloLine, trendChart, ttmComparison } from "./render-ttm.js";
 
 export interface RepoDigestRenderOptions {
@@ -13,28 +14,25 @@ export interface RepoDigestRenderOptions {
   week: string;
   /** Already-validated @mentions; checked again here so that nothing else can ever be mentioned. */
   mentions: string[];
+  /** Where GitHub's web pages are (a GHES host); github.com when not given. */
+  webUrl?: string;
 }
 
 export const repoDigestTitle = (week: string): string => `Stale security patches — week of ${week}`;
-
-const plural = (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`;
-
-export function severityCounts(patches: readonly StalePatch[]): string {
-  return SEVERITY_ORDER.map((severity) => [severity, patches.filter((patch) => patch.severity === severity).length] as const)
-    .filter(([, count]) => count > 0)
-    .map(([severity, count]) => `${count} ${severity}`)
-    .join(" · ");
-}
 
 export function repoHeader(digest: RepoDigest): string {
   const { stale, alertsWithoutPr } = digest;
   if (stale.length === 0 && alertsWithoutPr.length === 0) {
     return `**All clear in ${repoText(digest.repo)}:** no security patch is past its first reminder and no open alert is past its SLA without a pull request.`;
   }
-  const parts = [`**${plural(stale.length, "stale security patch", "stale security patches")}**`];
-  if (alertsWithoutPr.length > 0) parts.push(`**${plural(alertsWithoutPr.length, "open alert", "open alerts")} without a pull request**`);
-  const counts = stale.length > 0 ? ` (${severityCounts(stale)})` : "";
-  return `${parts.join(" and ")} in ${repoText(digest.repo)}${counts}. Most urgent first; please merge, fix or snooze them.`;
+  return `${staleFixesText(stale.length, alertsWithoutPr.length)} in ${repoText(digest.repo)} (${severityCounts(staleFixes(stale, alertsWithoutPr))}). Most urgent first; please merge, fix or snooze them.`;
+}
+
+/** "**2 stale security patches** and **1 open alert without a pull request**", either part left out at 0. */
+export function staleFixesText(patches: number, alerts: number): string {
+  const parts = patches > 0 || alerts === 0 ? [`**${plural(patches, "stale security patch", "stale security patches")}**`] : [];
+  if (alerts > 0) parts.push(`**${plural(alerts, "open alert", "open alerts")} without a pull request**`);
+  return parts.join(" and ");
 }
 
 export function mentionLine(mentions: readonly string[]): string {
@@ -66,13 +64,13 @@ export function renderRepoDigest(digest: RepoDigest, options: RepoDigestRenderOp
     mentions: mentionLine(options.mentions),
     footer: repoFooter(digest.now),
   };
-  const longest = Math.max(digest.stale.length, digest.alertsWithoutPr.length);
+  const fixes = staleFixes(digest.stale, digest.alertsWithoutPr);
+  const longest = fixes.length;
   const render = (shown: number): string =>
     [
       fixed.header,
       fixed.mentions,
-      patchesSection(digest.stale, digest.now, Math.min(shown, digest.stale.length)),
-      alertsSection(digest.alertsWithoutPr, digest.repo, Math.min(shown, digest.alertsWithoutPr.length)),
+      patchesSection(fixes, digest.now, shown, options.webUrl),
       `${fixed.ttm}\n\n${fixed.slo}`,
       fixed.chart,
       fixed.footer,

@@ -5,6 +5,7 @@ import { checkCheckRunSpec } from "../../../src/github/github-writes.js";
 import { DAY, HOUR, T0 } from "../../helpers/records.js";
 import { checkInput, HOSTILE, mentions, NOW, outsideCode } from "./check-input.js";
 import type { CheckScenario } from "./check-input.js";
+import { policy, withLadder } from "../escalation/policy-fixture.js";
 
 /** Small enough not to cross a day boundary from the fixture's now (2 days and 3 hours in). */
 const MINUTE = 60_000;
@@ -39,6 +40,12 @@ describe("renderPrCheck: the facts", () => {
       "- **Next reminder:** 2 of 3 on 2026-11-08 00:00 UTC (in 3 days), mentioning the owners and the escalation contacts and adding the label `overdue`",
     ],
     ["no reminder left", { now: T0 + 11 * DAY }, "Next reminder", "- **Next reminder:** none left: all 3 reminders have fallen due"],
+    [
+      "the only reminder, fallen due",
+      { now: T0 + 11 * DAY, policy: withLadder(policy(), [{ id: "100%", at: { fraction: 1 }, mention: "owners", label: null }]) },
+      "Next reminder",
+      "- **Next reminder:** none left: the only reminder has fallen due",
+    ],
     [
       "a reminder held by a snooze",
       { snooze: { until: T0 + 5 * DAY, by: "alice", reason: "" } },

@@ -40,8 +40,7 @@ describe("renderRepoDigest", () => {
   it("has its sections in order", () => {
     assert.deepEqual(body.match(/^### .*$/gm), [
       "### Critical (1)",
-      "### High (1)",
-      "### Open alerts without a pull request (1)",
+      "### High (2)",
       "### Time to merge, security updates",
       "### Weekly median time to merge, security updates (last 12 weeks)",
     ]);
@@ -79,7 +78,20 @@ describe("renderOrgDigest", () => {
       "| acme/db | 0 | 1",
       "| acme/api | 0 | 0",
     ]);
-    assert.match(body, /### The 2 oldest stale patches\n\n[^#]*\| acme\/web#2 \|[^\n]*\n\| acme\/db#1 \|[^\n]*\n\n…and 1 more — see the repository digests/);
+    assert.match(body, /### The 2 oldest stale fixes\n\n[^#]*\| acme\/web#2 \|[^\n]*\n\| acme\/db#1 \|[^\n]*\n\n…and 1 more — see the repository digests/);
+  });
+
+  it("counts a critical alert without a PR in the headline and the Critical column, and lists it among the oldest", () => {
+    const withAlert: RepoDigest = {
+      ...repoDigest("acme/api", 0),
+      alertsWithoutPr: [{ repo: "acme/api", number: 3, packageName: "minimist", ecosystem: "npm", manifestPath: "package-lock.json", severity: "critical", advisories: [], createdAt: NOW - 40 * DAY, ageMs: 40 * DAY, slaMs: 7 * DAY, overdueMs: 33 * DAY }],
+    };
+    const org = buildOrgDigest([repoDigest("acme/web", 1), withAlert], NOW, 5);
+    const { body } = renderOrgDigest(org, { week: WEEK });
+    assert.match(body, /^\*\*1 stale security patch\*\* and \*\*1 open alert without a pull request\*\* in 2 of 2 repositories of acme \(1 critical · 1 high\)\.$/m);
+    assert.deepEqual(body.match(/^\| acme\/\w+ \| \d.*$/gm)?.map((row) => row.split(" | ").slice(0, 3).join(" | ")), ["| acme/api | 1 | 0", "| acme/web | 0 | 1"]);
+    assert.match(body, /### The 2 oldest stale fixes\n\n[^#]*\| no PR: \[acme\/api alert 3\]\([^)]+\) \|[^\n]*\n\| acme\/web#1 \|/);
+    assert.equal(renderOrgDigest(buildOrgDigest([withAlert], NOW, 5), { week: WEEK }).body.split("\n")[0], "**1 open alert without a pull request** in 1 of 1 repository of acme (1 critical).");
   });
 
   it("a 2,000-patch organisation stays under the cap", () => {

@@ -3,7 +3,9 @@ import assert from "node:assert/strict";
 import type { WeeklyPoint } from "../../../src/domain/digest/model.js";
 import { advisoriesCell, packagesCell, snoozeCell } from "../../../src/domain/digest/render-cells.js";
 import { renderAllClear, renderSuperseded } from "../../../src/domain/digest/render-closing.js";
-import { alertsSection, patchRow, patchesSection } from "../../../src/domain/digest/render-patches.js";
+import { alertRow, patchRow, patchesSection } from "../../../src/domain/digest/render-patches.js";
+import { staleFixes } from "../../../src/domain/digest/stale-fixes.js";
+import type { AlertWithoutPr } from "../../../src/domain/digest/model.js";
 import { mentionLine, repoHeader } from "../../../src/domain/digest/render-repo-digest.js";
 import { sloLine, trendChart, ttmComparison } from "../../../src/domain/digest/render-ttm.js";
 import { windowStats } from "../../../src/domain/digest/ttm.js";
@@ -57,21 +59,39 @@ describe("digest cells", () => {
 describe("digest sections", () => {
   it("groups by severity, most urgent first, and says how many were cut", () => {
     const patches = [patch({ number: 1, severity: "critical" }), patch({ number: 2 }), patch({ number: 3 })];
-    const section = patchesSection(patches, NOW, 2);
+    const section = patchesSection(staleFixes(patches, []), NOW, 2);
     assert.deepEqual(section.match(/^### .*$/gm), ["### Critical (1)", "### High (2)"]);
     assert.match(section, /\| #2 \|[^\n]*\n\n…and 1 more$/);
   });
 
-  it("alerts without a PR, with their age and a link built from the repo", () => {
-    const section = alertsSection(
-      [{ number: 7, packageName: "minimist", ecosystem: "npm", manifestPath: "package-lock.json", severity: "high", advisories: [GHSA], createdAt: NOW - 30 * DAY, ageMs: 30 * DAY, slaMs: 7 * DAY, overdueMs: 23 * DAY }],
-      "acme/web",
-    );
+  const minimist: AlertWithoutPr = {
+    repo: "acme/web", number: 7, packageName: "minimist", ecosystem: "npm", manifestPath: "package-lock.json", severity: "critical",
+    advisories: [GHSA], createdAt: NOW - 30 * DAY, ageMs: 30 * DAY, slaMs: 7 * DAY, overdueMs: 23 * DAY,
+  };
+
+  it("an alert without a PR is a row, with its age, SLA and a link built from the repo", () => {
     assert.equal(
-      section.split("\n").at(-1),
-      "- **high** · minimist (npm, package\\-lock.json) · [GHSA-29mw-wpgm-hmr9](https://github.com/advisories/GHSA-29mw-wpgm-hmr9) · open 30 days, 23 days past its 7d SLA ([alert 7](https://github.com/acme/web/security/dependabot/7))",
+      alertRow(minimist, NOW, true),
+      "| no PR: [alert 7](https://github.com/acme/web/security/dependabot/7) | minimist (npm, package\\-lock.json) | [GHSA-29mw-wpgm-hmr9](https://github.com/advisories/GHSA-29mw-wpgm-hmr9) | 30 days | 7d, **overdue 23 days** | — | — | — |",
     );
-    assert.equal(alertsSection([], "acme/web"), "");
+    assert.match(alertRow(minimist, NOW, false), /^\| no PR: \[acme\/web alert 7\]/);
+    assert.equal(alertRow({ ...minimist, repo: "not a repo" }, NOW, true).split(" | ")[0], "| no PR: alert 7");
+  });
+
+  it("links to the configured GitHub host, never github.com on a GHES", () => {
+    const row = alertRow(minimist, NOW, true, "https://ghe.example.com");
+    assert.match(row, /\(https:\/\/ghe\.example\.com\/acme\/web\/security\/dependabot\/7\)/);
+    assert.match(row, /\(https:\/\/ghe\.example\.com\/advisories\/GHSA-29mw-wpgm-hmr9\)/);
+    assert.doesNotMatch(row + patchRow(patch({ number: 1 }), NOW, true, "https://ghe.example.com"), /github\.com/);
+  });
+
+  it("orders alerts without a PR among the PRs: by severity, then by how far past the SLA", () => {
+    const fixes = staleFixes([patch({ number: 1, severity: "high", overdueMs: 400 * DAY }), patch({ number: 2, severity: "critical", overdueMs: 1 * DAY })], [minimist]);
+    const section = patchesSection(fixes, NOW);
+    assert.deepEqual(section.match(/^### .*$/gm), ["### Critical (2)", "### High (1)"]);
+    assert.deepEqual(section.match(/^\| (#\d+|no PR: \[alert \d+\])/gm), ["| no PR: [alert 7]", "| #2", "| #1"]);
+    assert.match(section, /\*No PR\* rows are open Dependabot alerts/);
+    assert.doesNotMatch(patchesSection(staleFixes([patch({ number: 1 })], []), NOW), /No PR/);
   });
 
   it("time to merge, two windows", () => {
@@ -126,6 +146,11 @@ describe("digest sections", () => {
     const clean = { repo: "acme/web", now: NOW, timezone: "UTC", stale: [], alertsWithoutPr: [], merges: [], trend: [], ttm: { current: windowStats([], 0, 1), previous: windowStats([], 0, 1) } };
     assert.match(repoHeader(clean), /^\*\*All clear in acme\/web:\*\*/);
     assert.equal(repoHeader({ ...clean, stale: [patch({ number: 1 }), patch({ number: 2, severity: "critical" })] }), "**2 stale security patches** in acme/web (1 critical · 1 high). Most urgent first; please merge, fix or snooze them.");
+    assert.equal(
+      repoHeader({ ...clean, stale: [patch({ number: 1 })], alertsWithoutPr: [minimist] }),
+      "**1 stale security patch** and **1 open alert without a pull request** in acme/web (1 critical · 1 high). Most urgent first; please merge, fix or snooze them.",
+    );
+    assert.match(repoHeader({ ...clean, alertsWithoutPr: [minimist, { ...minimist, number: 8 }] }), /^\*\*2 open alerts without a pull request\*\* in acme\/web \(2 critical\)/);
   });
 
   it("closing comments", () => {
