@@ -2,7 +2,9 @@
 // registry goes through markdown-escape; the only mentions are the owners and contacts handed in.
 import { classText, securityLine, updateLine } from "./check-run/update-lines.js";
 export { advisoryLink } from "./advisory-link.js";
-import { formatDuration } from "./format-duration.js";
+import { REBASE } from "./check-run/pr-check-advice.js";
+import type { CiState } from "./ci-state.js";
+import { durationAdjective, durationInWords, formatDuration } from "./format-duration.js";
 import type { EscalationPlan } from "./escalation.js";
 import { inlineCode } from "./markdown-escape.js";
 import { nudgeMarker } from "./nudge-marker.js";
@@ -20,21 +22,25 @@ export interface RenderNudgeInput {
   now: number;
   owners: OwnerChoice;
   contacts: string[];
-  label: string | null;
-  /** CI on the PR's head, so the nudge says what to do next; "unknown" when there is no CI. */
-  ci?: "passing" | "failing" | "pending" | "unknown";
+  /** Every label this stage adds (its own and those of stages it skipped). */
+  labels: readonly string[];
+  /** CI on the PR's head, as the PR check shows it, so the nudge says what to do next. */
+  ci: CiState;
+  /** GitHub's `mergeable`: false is a conflict with the base branch; null is not computed yet. */
+  mergeable: boolean | null;
   /** Where GitHub's web pages are (a GHES host); github.com when not given. */
   webUrl?: string;
 }
 
 const CONFIG_FILE = "`.github/merge-discipline.yml`";
 const SNOOZE = "`/merge-discipline snooze <duration> <reason>`";
+const SNOOZE_HINT = `If it has to wait, snooze these reminders with ${SNOOZE}.`;
 
 export function renderNudge(input: RenderNudgeInput): string {
   const security = securityLine(input.record.update, input.webUrl);
   const facts = [updateLine(input.record.update), ...(security ? [security] : []), ageLine(input)];
-  const sections = [header(input), [...facts, slaLine(input), nextLine(input)].join("\n"), whatToDo(input.label, input.ci)];
-  const body = [...sections, mentionLines(input)].filter((section) => section !== "").join("\n\n");
+  const sections = [header(input), actionLines(input), [...facts, slaLine(input), nextLine(input)].join("\n"), mentionLines(input), SNOOZE_HINT];
+  const body = sections.filter((section) => section !== "").join("\n\n");
   return `${body}\n\n${nudgeMarker({ stageId: input.stage.id, lineageId: input.lineageId })}\n`;
 }
 
@@ -53,6 +59,7 @@ function stagePosition(input: RenderNudgeInput): { index: number; total: number 
   return { index, total: input.plan.stages.length };
 }
 
+/** The stakes first: what kind of fix, and where it stands against its SLA. */
 function header(input: RenderNudgeInput): string {
   const { index, total } = stagePosition(input);
   const bot = input.record.update.bot === "dependabot" ? "Dependabot" : "Renovate";
@@ -62,7 +69,23 @@ function header(input: RenderNudgeInput): string {
     "fraction" in at
       ? `${Math.round(at.fraction * 100)}% of its merge SLA has passed`
       : `it was first proposed ${formatDuration(at.afterMs)} ago`;
-  return `**This ${bot} update is waiting to be merged**${count}\nAutomated reminder from merge-discipline: ${trigger}.`;
+  const headline = `**${kindOf(input.plan.slaClass)}, ${standing(input.plan, input.now)}**${count}`;
+  return `${headline}\nAutomated reminder from merge-discipline about this ${bot} update: ${trigger}.`;
+}
+
+const KIND: Record<string, string> = { patch: "Patch update", minor: "Minor update", major: "Major update", other: "Dependency update" };
+
+function kindOf(slaClass: EscalationPlan["slaClass"]): string {
+  if (!slaClass.startsWith("security.")) return KIND[slaClass] ?? "Dependency update";
+  const severity = slaClass.slice("security.".length);
+  if (severity === "unknown") return "Security fix of unknown severity";
+  return `${severity.charAt(0).toUpperCase()}${severity.slice(1)}-severity security fix`;
+}
+
+function standing({ dueAt, slaMs }: EscalationPlan, now: number): string {
+  if (!Number.isFinite(dueAt)) return "waiting to be merged (no SLA)";
+  if (dueAt > now) return `due in ${durationInWords(dueAt - now)}`;
+  return `${durationInWords(now - dueAt)} past its ${durationAdjective(slaMs)} SLA`;
 }
 
 function ageLine(input: RenderNudgeInput): string {
@@ -101,19 +124,20 @@ function nextLine(input: RenderNudgeInput): string {
   return `- **Next:** reminder ${index + 2} of ${total} on ${when}, ${stageEffect(next.stage)}.`;
 }
 
-const NEXT_STEP: Record<NonNullable<RenderNudgeInput["ci"]>, string> = {
-  passing: "CI passes: this update is **ready to merge** — review and merge it.",
-  failing: "CI fails: **this update needs a fix** before it can merge (owners: please take a look).",
-  pending: "CI is still running: merge once it passes.",
-  unknown: "Review and merge this pull request.",
+/** With a conflict the rebase comes first (it may fix CI too), so CI's own advice to merge is left out. */
+const CI_LINE: Record<CiState, { alone: string; withConflict: string }> = {
+  passing: { alone: "CI is passing: review and merge it.", withConflict: "CI is passing." },
+  failing: { alone: "CI is failing: fix or re-run it before merging.", withConflict: "CI is failing: fix or re-run it before merging." },
+  pending: { alone: "CI is still running: merge once it passes.", withConflict: "CI is still running." },
+  unknown: { alone: "No CI has reported on this commit: review it before merging.", withConflict: "" },
 };
 
-function whatToDo(label: string | null, ci: RenderNudgeInput["ci"] = "unknown"): string {
-  const labelled = label === null ? "" : `\n\nLabel ${inlineCode(label, 50)} added.`;
-  return (
-    `**What to do now:** ${NEXT_STEP[ci]} If it has to wait, snooze these reminders ` +
-    `with ${SNOOZE}, for example \`/merge-discipline snooze 7d waiting for an upstream fix\`.${labelled}`
-  );
+function actionLines({ record, ci, mergeable, labels }: RenderNudgeInput): string {
+  const conflict = mergeable === false ? `It has conflicts with the base branch: ${REBASE[record.update.bot]}. ` : "";
+  const action = `${conflict}${CI_LINE[ci][conflict === "" ? "alone" : "withConflict"]}`.trim();
+  const shown = labels.map((label) => inlineCode(label, 50));
+  const labelled = shown.length === 0 ? [] : [`${shown.length === 1 ? "Label" : "Labels"} ${shown.join(", ")} added.`];
+  return [action, ...labelled].join("\n");
 }
 
 /** Re-validated here too, so a caller's slip cannot turn into a stray mention; each principal once. */

@@ -79,9 +79,11 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<P
         now: deps.now(),
         owners,
         contacts: wantsContacts ? contactsMentions(input.policy.contacts) : [],
-        label: stage.label,
+        labels,
         ci: input.ci,
         webUrl: deps.webUrl,
+        // Just read from GitHub, so fresher than the record; null while GitHub is still computing it.
+        mergeable: onGitHubNow.mergeable ?? record.mergeable,
       });
       await writes.ensureComment(repo, record.number, nudgeMarker({ stageId: stage.id, lineageId }), body);
     }

@@ -111,7 +111,7 @@ describe("check runs, commands and CI (end to end)", () => {
     assert.equal(red.conclusion, "neutral", "the check never blocks the dependency PR");
 
     const nudge = await eventually(() => h.fake.comments(REPO, pr.number).find((c) => String(c.body).includes("merge-discipline:nudge")), 15_000);
-    assert.match(String(nudge.body), /this update needs a fix/);
+    assert.match(String(nudge.body), /CI is failing: fix or re-run it before merging\./);
     assert.match(String(nudge.body), /@maria/);
 
     await h.ciEvent(REPO, pr.number, "success");

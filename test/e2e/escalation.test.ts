@@ -2,12 +2,14 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { eventually, startHarness, type Harness } from "../helpers/app-harness.js";
-import { DEPENDABOT, mergePullRequest, openPullRequest } from "../helpers/pull-requests.js";
+import { DEPENDABOT, mergePullRequest, openPullRequest, RENOVATE, RENOVATE_SECURITY_BODY } from "../helpers/pull-requests.js";
 
 const REPO = "acme/shop";
 const CONFIG = `
 sla:
   patch: 10s
+  security:
+    high: 10s
 escalation:
   stages:
     - at: 30%
@@ -85,20 +87,35 @@ describe("SLA policy and escalating nudges (end to end)", () => {
     assert.deepEqual(h.fake.labels(REPO, pr.number), []);
   });
 
-  it("a PR first seen with every stage due gets only the highest stage", async () => {
+  it("a PR first seen with every stage due gets only the highest stage, and it says the stakes and what to do", async () => {
     const longAgo = new Date(Date.now() - 60_000).toISOString();
     const pr = openPullRequest(h.fake, REPO, {
       at: longAgo,
-      user: DEPENDABOT,
-      title: "Bump is-even from 1.0.0 to 1.0.1",
-      head: { ref: "dependabot/npm_and_yarn/is-even-1.0.1" },
+      user: RENOVATE,
+      title: "Update dependency axios to v1.6.8 [SECURITY]",
+      body: RENOVATE_SECURITY_BODY,
+      head: { ref: "renovate/npm-axios-vulnerability" },
       requested_reviewers: ["bob"],
+      mergeable: false,
+      mergeable_state: "dirty",
     });
     h.fake.setNow(new Date());
+    const ci = { id: 15368, slug: "github-actions", name: "GitHub Actions" };
+    h.fake.addCheckRun(REPO, { name: "build", head_sha: pr.head.sha, status: "completed", conclusion: "failure" }, ci);
     await h.pullRequestEvent("labeled", REPO, pr.number);
     await eventually(() => nudges(h, pr.number).length === 1, 10_000);
     await new Promise((resolve) => setTimeout(resolve, 1_500));
-    assert.deepEqual(nudges(h, pr.number).map(stageOf), ["100%"]);
+    const posted = nudges(h, pr.number);
+    assert.deepEqual(posted.map(stageOf), ["100%"]);
     assert.deepEqual(h.fake.labels(REPO, pr.number).sort(), ["escalated", "overdue"], "skipped stages still label the PR");
+
+    const [headline = "", , action = "", labels = ""] = (posted[0] ?? "").split("\n").filter((line) => line !== "");
+    assert.match(headline, /^\*\*High-severity security fix, (4\d|5\d) seconds past its 10-second SLA\*\* \(reminder 3 of 3\)$/);
+    assert.equal(
+      action,
+      "It has conflicts with the base branch: tick the rebase checkbox in the pull request body to have Renovate rebase it. " +
+        "CI is failing: fix or re-run it before merging.",
+    );
+    assert.equal(labels, "Labels `escalated`, `overdue` added.");
   });
 });

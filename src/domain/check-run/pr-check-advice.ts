@@ -5,7 +5,7 @@ import type { PrFacts } from "./pr-check-input.js";
 import { activeSnooze, isOverdue } from "./pr-check-input.js";
 
 /** A code span keeps GitHub from treating it as a mention, and the line never starts with it, so Dependabot does not act on our text. */
-const REBASE: Record<Bot, string> = {
+export const REBASE: Record<Bot, string> = {
   dependabot: "comment `@dependabot rebase` to have Dependabot rebase it",
   renovate: "tick the rebase checkbox in the pull request body to have Renovate rebase it",
 };

@@ -18,9 +18,10 @@ interface Scenario {
   posted?: string[];
   owners?: OwnerChoice;
   contacts?: string[];
-  label?: string | null;
+  labels?: string[];
   lineageStartedAt?: number;
   ci?: RenderNudgeInput["ci"];
+  mergeable?: boolean | null;
 }
 
 function render(s: Scenario = {}): string {
@@ -38,8 +39,9 @@ function render(s: Scenario = {}): string {
     now,
     owners: s.owners ?? { source: "reviewers-and-assignees", mentions: ["@alice"] },
     contacts: s.contacts ?? ["@sec-lead"],
-    label: s.label === undefined ? plan.post.label : s.label,
-    ci: s.ci,
+    labels: s.labels ?? (plan.post.label === null ? [] : [plan.post.label]),
+    ci: s.ci ?? "unknown",
+    mergeable: s.mergeable === undefined ? true : s.mergeable,
   };
   return renderNudge(input);
 }
@@ -53,8 +55,7 @@ describe("renderNudge: the update", () => {
 
   it("says the update comes from a bot, in the bot's name, and does not speak as a person", () => {
     const body = render({ update: { bot: "renovate" } });
-    assert.match(body, /This Renovate update is waiting to be merged/);
-    assert.match(body, /Automated reminder from merge-discipline: 50% of its merge SLA has passed\./);
+    assert.match(body, /Automated reminder from merge-discipline about this Renovate update: 50% of its merge SLA has passed\./);
     assert.doesNotMatch(body, /\bI\b|\bI'm\b|\bme\b/);
   });
 
@@ -127,21 +128,58 @@ describe("renderNudge: age, SLA and what comes next", () => {
     assert.match(render({ now: T0 + 11 * DAY }), /\*\*Next:\*\* this is the last reminder\./);
   });
 
-  it("tells what to do, including the snooze command", () => {
-    const body = render();
-    assert.match(body, /\*\*What to do now:\*\* Review and merge this pull request\./);
-    assert.match(body, /`\/merge-discipline snooze <duration> <reason>`/);
+  it("offers the snooze command", () => {
+    assert.match(render(), /If it has to wait, snooze these reminders with `\/merge-discipline snooze <duration> <reason>`\./);
   });
 
-  it("says what CI asks for: merge when green, fix when red", () => {
-    assert.match(render({ ci: "passing" }), /\*\*ready to merge\*\*/);
-    assert.match(render({ ci: "failing" }), /\*\*this update needs a fix\*\*/);
-    assert.doesNotMatch(render({ ci: "pending" }), /ready to merge|needs a fix/);
+  it("names every label this stage adds, and none when it adds none", () => {
+    assert.match(render({ now: T0 + 8 * DAY, posted: ["50%"] }), /\nLabel `overdue` added\./);
+    assert.match(render({ now: T0 + 11 * DAY, labels: ["overdue", "escalated"] }), /\nLabels `overdue`, `escalated` added\./);
+    assert.doesNotMatch(render(), /Labels? `/);
+  });
+});
+
+describe("renderNudge: the stakes and what to do", () => {
+  const headline = (body: string): string => body.split("\n")[0] ?? "";
+  const actionLine = (body: string): string => body.split("\n\n")[1]?.split("\n")[0] ?? "";
+
+  it("heads a routine patch with its kind and when it is due", () => {
+    const body = render({ ci: "passing" });
+    assert.equal(headline(body), "**Patch update, due in 3 days** (reminder 1 of 3)");
+    assert.equal(actionLine(body), "CI is passing: review and merge it.");
+    assert.doesNotMatch(headline(body), /security|past its/i);
   });
 
-  it("names the label this stage adds", () => {
-    assert.match(render({ now: T0 + 8 * DAY, posted: ["50%"] }), /Label `overdue` added\./);
-    assert.doesNotMatch(render(), /Label `/);
+  it("heads a critical fix far past its SLA with its severity and how late it is", () => {
+    // critical SLA 2d: due T0 + 2d; 393 days later.
+    const body = render({ now: T0 + 395 * DAY + 5 * 3_600_000, update: { security: true, severity: "critical" }, ci: "passing" });
+    assert.equal(headline(body), "**Critical-severity security fix, 393 days past its 2-day SLA** (reminder 3 of 3)");
+    assert.doesNotMatch(headline(body), /due in|waiting to be merged/);
+  });
+
+  it("says a high-severity fix not yet due is due, in words", () => {
+    const body = render({ now: T0 + 5 * DAY, update: { security: true, severity: "high" } });
+    assert.match(headline(body), /^\*\*High-severity security fix, due in 2 days\*\*/);
+  });
+
+  it("tells the owners to fix or re-run red CI, and to wait for running CI", () => {
+    assert.equal(actionLine(render({ ci: "failing" })), "CI is failing: fix or re-run it before merging.");
+    assert.equal(actionLine(render({ ci: "pending" })), "CI is still running: merge once it passes.");
+    assert.equal(actionLine(render({ ci: "unknown" })), "No CI has reported on this commit: review it before merging.");
+  });
+
+  it("asks each bot to rebase a conflicting PR in its own way, before anything about merging", () => {
+    const dependabot = actionLine(render({ mergeable: false, ci: "passing" }));
+    assert.equal(dependabot, "It has conflicts with the base branch: comment `@dependabot rebase` to have Dependabot rebase it. CI is passing.");
+    assert.doesNotMatch(dependabot, /review and merge/);
+    const renovate = actionLine(render({ mergeable: false, ci: "failing", update: { bot: "renovate" } }));
+    assert.match(renovate, /^It has conflicts with the base branch: tick the rebase checkbox in the pull request body to have Renovate rebase it\. CI is failing/);
+    assert.doesNotMatch(actionLine(render({ mergeable: null })), /conflicts/, "not yet computed is not a conflict");
+  });
+
+  it("stays a few lines for a routine patch", () => {
+    const lines = render().split("\n").filter((line) => line.trim() !== "");
+    assert.ok(lines.length <= 12, `${lines.length} lines`);
   });
 });
 
@@ -227,9 +265,11 @@ describe("renderNudge: stage kinds", () => {
       now: T0 + 3 * DAY,
       owners: { source: "none", mentions: [] },
       contacts: ["@alice", "@ALICE"],
-      label: null,
+      labels: [],
+      ci: "unknown",
+      mergeable: null,
     });
-    assert.match(body, /\(reminder 1 of 1\)\nAutomated reminder from merge-discipline: it was first proposed 3d ago\./);
+    assert.match(body, /\(reminder 1 of 1\)\nAutomated reminder from merge-discipline about this Dependabot update: it was first proposed 3d ago\./);
     assert.match(body, /Escalation contacts: @alice\n/);
     assert.deepEqual(mentionsIn(body), ["@alice"]);
   });
