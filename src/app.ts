@@ -13,6 +13,7 @@ import type { PrStateStore } from "./store/pr-state-store.js";
 import type { AlertStore } from "./store/alert-store.js";
 import { installationHandler, installationRepositoriesHandler } from "./handlers/installation-handlers.js";
 import { whereInstalled } from "./handlers/where-installed.js";
+import { bindWebhookLog } from "./handlers/bind-webhook-log.js";
 
 export interface AppDeps extends HandlerDeps {
   readiness: ReadinessProbe;
@@ -27,15 +28,15 @@ export function createAppFn(deps: AppDeps): ApplicationFunction {
     addHandler(healthRoutes(deps.readiness));
     // Added handlers run before Probot's webhook middleware.
     addHandler(malformedWebhookGuard(deps.webhookPath, app.webhooks, app.log));
-    app.on([...PULL_REQUEST_EVENTS], pullRequestHandler(deps));
-    app.on("repository.renamed", whereInstalled(deps.lifecycle, repositoryRenamedHandler(deps.store)));
-    app.on("check_suite.requested", checkSuiteRequestedHandler(deps.queue));
-    app.on("dependabot_alert", whereInstalled(deps.lifecycle, dependabotAlertHandler(deps)));
-    app.on("issue_comment.created", issueCommentHandler(deps));
-    app.on("check_run.requested_action", checkRunActionHandler(deps));
-    app.on(["check_suite.completed", "check_run.completed", "check_run.created"], ciCompletedHandler(deps));
-    app.on("status", statusHandler(deps));
-    app.on("installation", installationHandler(deps));
-    app.on("installation_repositories", installationRepositoriesHandler(deps));
+    app.on([...PULL_REQUEST_EVENTS], bindWebhookLog(pullRequestHandler(deps)));
+    app.on("repository.renamed", bindWebhookLog(whereInstalled(deps.lifecycle, repositoryRenamedHandler(deps.store))));
+    app.on("check_suite.requested", bindWebhookLog(checkSuiteRequestedHandler(deps.queue)));
+    app.on("dependabot_alert", bindWebhookLog(whereInstalled(deps.lifecycle, dependabotAlertHandler(deps))));
+    app.on("issue_comment.created", bindWebhookLog(issueCommentHandler(deps)));
+    app.on("check_run.requested_action", bindWebhookLog(checkRunActionHandler(deps)));
+    app.on(["check_suite.completed", "check_run.completed", "check_run.created"], bindWebhookLog(ciCompletedHandler(deps)));
+    app.on("status", bindWebhookLog(statusHandler(deps)));
+    app.on("installation", bindWebhookLog(installationHandler(deps)));
+    app.on("installation_repositories", bindWebhookLog(installationRepositoriesHandler(deps)));
   };
 }

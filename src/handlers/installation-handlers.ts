@@ -24,7 +24,7 @@ export function installationHandler(deps: LifecycleHandlerDeps) {
   return async (context: Context<"installation">): Promise<void> => {
     const { payload } = context;
     const installationId = payload.installation.id;
-    const log = context.log.child({ installationId, action: payload.action });
+    const log = context.log.child({ action: payload.action });
     await oncePerDelivery(deps.deliveries, context.id, log, async () => {
       switch (payload.action) {
         case "created": {
@@ -62,7 +62,7 @@ export function installationRepositoriesHandler(deps: LifecycleHandlerDeps) {
   return async (context: Context<"installation_repositories">): Promise<void> => {
     const { payload } = context;
     const installationId = payload.installation.id;
-    const log = context.log.child({ installationId, action: payload.action });
+    const log = context.log.child({ action: payload.action });
     await oncePerDelivery(deps.deliveries, context.id, log, async () => {
       if (payload.action === "added") {
         const repos = reposOf(payload.repositories_added as ShortRepo[]);

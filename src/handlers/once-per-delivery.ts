@@ -30,7 +30,7 @@ export async function oncePerDeliveryWith<T>(
   if (claimed.status === "rejected") throw claimed.reason;
   const claim = claimed.value;
   if (!claim) {
-    log.info({ deliveryId }, "webhook delivery already handled (or being handled); skipped");
+    log.info("webhook delivery already handled (or being handled); skipped");
     return;
   }
   try {

@@ -35,7 +35,7 @@ export interface HandlerDeps extends Omit<RecordDeps, "log">, Omit<ObserveMergeD
 export function pullRequestHandler(deps: HandlerDeps) {
   return async (context: Context<"pull_request">): Promise<void> => {
     const { payload } = context;
-    const log = context.log.child({ repo: payload.repository.full_name, pr: payload.pull_request?.number });
+    const log = context.log;
     const installationId = "installation" in payload ? payload.installation?.id : undefined;
     if (installationId === undefined) {
       log.warn("pull_request webhook without an installation; skipped");

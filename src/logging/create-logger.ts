@@ -26,6 +26,24 @@ export function createLogger(env: NodeJS.ProcessEnv, fd: 1 | 2 | DestinationStre
       level: env.LOG_LEVEL || fallbackLevel,
       redact: { paths: REDACT, censor: "[redacted]" },
     },
-    typeof fd === "number" ? pino.destination(fd) : fd,
+    oneKeyPerField(typeof fd === "number" ? pino.destination(fd) : fd),
   );
+}
+
+/**
+ * Pino appends a child's bindings to its parent's, and a call's fields to both: Probot's own children
+ * ({name: "probot"}, then {name: "event"}, then {name: "github"}) made one line carry "name" three times,
+ * and log processors keep an arbitrary one of them. Each line is rewritten with every key once, the
+ * innermost value winning (the call over its bindings, a child over its parent), which is how JSON.parse
+ * reads it anyway.
+ */
+export function oneKeyPerField(destination: DestinationStream): DestinationStream {
+  const flushing = destination as DestinationStream & { flushSync?: () => void; flush?: (cb?: () => void) => void };
+  return {
+    write(line: string): void {
+      destination.write(`${JSON.stringify(JSON.parse(line))}\n`);
+    },
+    ...(flushing.flushSync ? { flushSync: () => flushing.flushSync?.() } : {}),
+    ...(flushing.flush ? { flush: (cb?: () => void) => flushing.flush?.(cb) } : {}),
+  } as DestinationStream;
 }

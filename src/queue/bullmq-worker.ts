@@ -10,9 +10,10 @@ import { RetryLater } from "./retry-later.js";
 export type JobMetrics = Pick<AppMetrics, "jobDuration" | "jobFailures" | "jobRetries">;
 
 export interface JobHandlers {
-  process(job: Job): Promise<void>;
+  /** `log` has the job, its id and where it works (installation, repo, PR) bound. */
+  process(job: Job, log: Logger): Promise<void>;
   /** When a failed job may run again without counting as a failure (budget, rate limit); null: a real failure. */
-  retryAt(error: unknown, job: Job): Promise<number | null>;
+  retryAt(error: unknown, job: Job, log: Logger): Promise<number | null>;
 }
 
 export interface JobWorker {
@@ -59,12 +60,13 @@ export function startWorker(options: {
   async function runJob(bullJob: BullJob, token: string | undefined): Promise<void> {
     const job = { name: bullJob.name, data: bullJob.data } as Job;
     const kind = job.name;
+    const jobLog = log.child(jobBindings(bullJob));
     const timer = metrics.jobDuration.startTimer({ kind });
     try {
-      await handlers.process(job);
+      await handlers.process(job, jobLog);
       timer({ outcome: "done" });
     } catch (error) {
-      const at = await handlers.retryAt(error, job).catch(() => null);
+      const at = await handlers.retryAt(error, job, jobLog).catch(() => null);
       if (at === null) {
         timer({ outcome: "failed" });
         metrics.jobFailures.inc({ kind });
@@ -73,7 +75,7 @@ export function startWorker(options: {
       }
       timer({ outcome: "retry" });
       metrics.jobRetries.inc({ kind, reason: error instanceof RetryLater ? "write_budget" : "rate_limit" });
-      log.info({ job: job.name, jobId: bullJob.id, until: new Date(at).toISOString() }, "job waits for the write budget or a rate limit");
+      jobLog.info({ until: new Date(at).toISOString() }, "job waits for the write budget or a rate limit");
       await bullJob.moveToDelayed(at, token);
       throw new DelayedError();
     }
@@ -81,8 +83,7 @@ export function startWorker(options: {
 
   worker.on("failed", (bullJob, error) => {
     if (error instanceof DelayedError) return;
-    const where = bullJob ? safeLogFields({ name: bullJob.name, data: bullJob.data } as Job) : {};
-    const fields = { job: bullJob?.name, jobId: bullJob?.id, attempt: bullJob?.attemptsMade, ...where };
+    const fields = { ...(bullJob ? jobBindings(bullJob) : {}), attempt: bullJob?.attemptsMade };
     if (bullJob && bullJob.attemptsMade < (bullJob.opts.attempts ?? 1)) {
       log.warn({ ...fields, err: { message: error.message } }, "job failed; BullMQ retries it with backoff");
       return;
@@ -108,11 +109,12 @@ export function startWorker(options: {
   };
 }
 
-/** A listener that throws would crash the process; a job with unexpected data is logged without its place. */
-function safeLogFields(job: Job): ReturnType<typeof jobLogFields> | Record<string, never> {
+/** What every line about a job carries. A job with unexpected data is logged without its place rather than throw. */
+function jobBindings(bullJob: BullJob): { job: string; jobId: string | undefined } & (ReturnType<typeof jobLogFields> | Record<string, never>) {
+  const ids = { job: bullJob.name, jobId: bullJob.id };
   try {
-    return jobLogFields(job);
+    return { ...ids, ...jobLogFields({ name: bullJob.name, data: bullJob.data } as Job) };
   } catch {
-    return {};
+    return ids;
   }
 }

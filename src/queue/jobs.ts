@@ -203,24 +203,24 @@ export function repoOf(job: Job): number | null {
 }
 
 /** Where a job works, for its log lines. */
-export function jobLogFields(job: Job): { installation?: number; repo?: string; pr?: number } {
-  const installation = installationOf(job);
-  if (installation === null) return {};
+export function jobLogFields(job: Job): { installationId?: number; repo?: string; pr?: number } {
+  const installationId = installationOf(job);
+  if (installationId === null) return {};
   switch (job.name) {
     case "enrich-pull-request":
-      return { installation, repo: job.data.snapshot.repo, pr: job.data.snapshot.ref.number };
+      return { installationId, repo: job.data.snapshot.repo, pr: job.data.snapshot.ref.number };
     case "evaluate-pull-request":
     case "run-command":
-      return { installation, repo: job.data.repo, pr: job.data.ref.number };
+      return { installationId, repo: job.data.repo, pr: job.data.ref.number };
     case "refresh-policy":
     case "report-config":
     case "apply-gate":
     case "backfill-repository":
     case "reconcile-repository":
     case "ci-changed":
-      return { installation, repo: job.data.repo };
+      return { installationId, repo: job.data.repo };
     default:
-      return { installation };
+      return { installationId };
   }
 }
 

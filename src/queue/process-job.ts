@@ -19,9 +19,11 @@ import { RetryLater } from "./retry-later.js";
 import { redeliverFailedWebhooks } from "../use-cases/redeliver-failed-webhooks.js";
 
 /** Job name → use case. Each job kind gets one case here. */
-export function jobHandlers(deps: WorkerDeps): JobHandlers {
+export function jobHandlers(workerDeps: WorkerDeps): JobHandlers {
   return {
-    process: async (job: Job): Promise<void> => {
+    // Use cases log through the job's logger: its place is bound once, not repeated in each line.
+    process: async (job: Job, log): Promise<void> => {
+      const deps = { ...workerDeps, log };
       if (job.name === "redeliver-webhooks") {
         await redeliverFailedWebhooks(deps);
         return;
@@ -31,7 +33,7 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
       const installationId = installationOf(job);
       const blocked = forgetting || installationId === null ? null : await deps.lifecycle.blocked(installationId, repoOf(job));
       if (blocked) {
-        deps.log.info({ job: job.name, installationId: installationOf(job), repoId: repoOf(job), blocked }, "job dropped: the app no longer works there");
+        deps.log.info({ repoId: repoOf(job), blocked }, "job dropped: the app no longer works there");
         return;
       }
       switch (job.name) {
@@ -80,13 +82,13 @@ export function jobHandlers(deps: WorkerDeps): JobHandlers {
       }
     },
     // GitHub's rate-limit answers are waited out by every process of the app, not retried in a loop.
-    retryAt: async (error: unknown, job: Job): Promise<number | null> => {
+    retryAt: async (error: unknown, job: Job, log): Promise<number | null> => {
       if (error instanceof RetryLater) return error.at;
-      const until = rateLimitWait(error, deps.now());
+      const until = rateLimitWait(error, workerDeps.now());
       const installationId = installationOf(job);
       if (until === null || installationId === null) return null;
-      await deps.budget.pauseUntil(installationId, until);
-      deps.log.warn({ job: job.name, until: new Date(until).toISOString() }, "GitHub rate limit; writes for this installation paused");
+      await workerDeps.budget.pauseUntil(installationId, until);
+      log.warn({ until: new Date(until).toISOString() }, "GitHub rate limit; writes for this installation paused");
       return until;
     },
   };

@@ -11,7 +11,7 @@ import { createAppMetrics } from "../../src/metrics/app-metrics.js";
 import { eventually } from "../helpers/app-harness.js";
 import { startRedis, type TestRedis } from "../helpers/redis-server.js";
 
-type Line = { level: number; msg: string; job?: string; repo?: string; pr?: number; installation?: number; err?: { message: string; stack?: string } };
+type Line = { level: number; msg: string; job?: string; repo?: string; pr?: number; installationId?: number; err?: { message: string; stack?: string } };
 
 describe("worker: failing jobs", () => {
   let redis: TestRedis;
@@ -50,7 +50,7 @@ describe("worker: failing jobs", () => {
       await queue.queue.add("run-command", data, { jobId: "run-command-test", attempts: 2, backoff: { type: "fixed", delay: 10 } });
       const final = await eventually(() => lines.find((line) => line.level === 50), 10_000);
       assert.equal(final.msg, "job failed on its last attempt and was dropped");
-      assert.deepEqual([final.job, final.installation, final.repo, final.pr], ["run-command", 7, "acme/site", 12]);
+      assert.deepEqual([final.job, final.installationId, final.repo, final.pr], ["run-command", 7, "acme/site", 12]);
       assert.match(final.err?.message ?? "", /count must be a positive integer/);
       assert.ok(final.err?.stack, "the stack is kept for the operator");
       const retried = lines.filter((line) => line.level === 40 && line.msg.startsWith("job failed;"));
