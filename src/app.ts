@@ -9,6 +9,7 @@ import { repositoryRenamedHandler } from "./handlers/repository-renamed-handler.
 import { issueCommentHandler } from "./handlers/issue-comment-handler.js";
 import { checkRunActionHandler, ciCompletedHandler } from "./handlers/check-run-handlers.js";
 import { statusHandler } from "./handlers/status-handler.js";
+import { PULL_REQUEST_REVIEW_EVENTS, pullRequestReviewHandler } from "./handlers/pull-request-review-handler.js";
 import type { PrStateStore } from "./store/pr-state-store.js";
 import type { AlertStore } from "./store/alert-store.js";
 import { installationHandler, installationRepositoriesHandler } from "./handlers/installation-handlers.js";
@@ -29,6 +30,7 @@ export function createAppFn(deps: AppDeps): ApplicationFunction {
     // Added handlers run before Probot's webhook middleware.
     addHandler(malformedWebhookGuard(deps.webhookPath, app.webhooks, app.log));
     app.on([...PULL_REQUEST_EVENTS], bindWebhookLog(pullRequestHandler(deps)));
+    app.on([...PULL_REQUEST_REVIEW_EVENTS], bindWebhookLog(pullRequestReviewHandler(deps)));
     app.on("repository.renamed", bindWebhookLog(whereInstalled(deps.lifecycle, repositoryRenamedHandler(deps.store))));
     app.on("check_suite.requested", bindWebhookLog(checkSuiteRequestedHandler(deps.queue)));
     app.on("dependabot_alert", bindWebhookLog(whereInstalled(deps.lifecycle, dependabotAlertHandler(deps))));

@@ -12,6 +12,8 @@ import { MAX_MENTIONS, mentionOf } from "./owners.js";
 import type { OwnerChoice } from "./owners.js";
 import type { EscalationStage } from "./policy.js";
 import type { PullRequestRecord } from "./pull-request-record.js";
+import type { Approval } from "./review-approval.js";
+import { approvalPhrase, approvers } from "./check-run/approval-text.js";
 
 export interface RenderNudgeInput {
   record: PullRequestRecord;
@@ -30,6 +32,8 @@ export interface RenderNudgeInput {
   mergeable: boolean | null;
   /** Where GitHub's web pages are (a GHES host); github.com when not given. */
   webUrl?: string;
+  /** Standing approvals; an update approved on its head needs merging, not reviewing. */
+  approval?: Approval | null;
 }
 
 const CONFIG_FILE = "`.github/merge-discipline.yml`";
@@ -38,7 +42,8 @@ const SNOOZE_HINT = `If it has to wait, snooze these reminders with ${SNOOZE}.`;
 
 export function renderNudge(input: RenderNudgeInput): string {
   const security = securityLine(input.record.update, input.webUrl);
-  const facts = [updateLine(input.record.update), ...(security ? [security] : []), ageLine(input)];
+  const review = input.approval ? [`- **Review:** ${approvalPhrase(input.approval, input.now)}`] : [];
+  const facts = [updateLine(input.record.update), ...(security ? [security] : []), ageLine(input), ...review];
   const sections = [header(input), actionLines(input), [...facts, slaLine(input), nextLine(input)].join("\n"), mentionLines(input), SNOOZE_HINT];
   const body = sections.filter((section) => section !== "").join("\n\n");
   return `${body}\n\n${nudgeMarker({ stageId: input.stage.id, lineageId: input.lineageId })}\n`;
@@ -69,7 +74,9 @@ function header(input: RenderNudgeInput): string {
     "fraction" in at
       ? `${Math.round(at.fraction * 100)}% of its merge SLA has passed`
       : `it was first proposed ${formatDuration(at.afterMs)} ago`;
-  const headline = `**${kindOf(input.plan.slaClass)}, ${standing(input.plan, input.now)}**${count}`;
+  const approval = currentApproval(input);
+  const approved = approval === null ? "" : `, approved by ${approvers(approval)} and still not merged`;
+  const headline = `**${kindOf(input.plan.slaClass)}, ${standing(input.plan, input.now)}${approved}**${count}`;
   return `${headline}\nAutomated reminder from merge-discipline about this ${bot} update: ${trigger}.`;
 }
 
@@ -132,9 +139,23 @@ const CI_LINE: Record<CiState, { alone: string; withConflict: string }> = {
   unknown: { alone: "No CI has reported on this commit: review it before merging.", withConflict: "" },
 };
 
-function actionLines({ record, ci, mergeable, labels }: RenderNudgeInput): string {
+/** Someone already said yes: what is left is the merge (unless CI or a conflict stands in the way). */
+const APPROVED_LINE: Record<CiState, string> = {
+  passing: "It is approved and CI is passing: merge it.",
+  failing: "It is approved, but CI is failing: fix or re-run it before merging.",
+  pending: "It is approved: merge it once CI passes.",
+  unknown: "It is approved: merge it.",
+};
+
+function currentApproval({ approval }: RenderNudgeInput): Approval | null {
+  return approval && !approval.stale ? approval : null;
+}
+
+function actionLines(input: RenderNudgeInput): string {
+  const { record, ci, mergeable, labels } = input;
   const conflict = mergeable === false ? `It has conflicts with the base branch: ${REBASE[record.update.bot]}. ` : "";
-  const action = `${conflict}${CI_LINE[ci][conflict === "" ? "alone" : "withConflict"]}`.trim();
+  const approved = conflict === "" && currentApproval(input) !== null;
+  const action = approved ? APPROVED_LINE[ci] : `${conflict}${CI_LINE[ci][conflict === "" ? "alone" : "withConflict"]}`.trim();
   const shown = labels.map((label) => inlineCode(label, 50));
   const labelled = shown.length === 0 ? [] : [`${shown.length === 1 ? "Label" : "Labels"} ${shown.join(", ")} added.`];
   return [action, ...labelled].join("\n");

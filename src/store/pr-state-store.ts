@@ -1,5 +1,6 @@
 import type { PullRequestRef } from "../domain/pull-request-record.js";
 import type { CiState } from "../github/github-reads.js";
+import type { ReviewFact } from "../domain/review-approval.js";
 
 export interface PrState {
   /** CI of a head SHA, read while `ciEpoch` had the value `epoch`; a new head starts unknown. */
@@ -14,9 +15,16 @@ export interface PrState {
 
 export const EMPTY_PR_STATE: PrState = { ci: null, ciEpoch: null, acknowledged: null, autoMerge: null, check: null };
 
+/** The standing review of each reviewer (kept apart from `PrState`: reviews arrive concurrently, one per reviewer). */
+export interface PrReviews {
+  reviews: ReviewFact[];
+}
+
 /** Small per-PR facts gathered after recording: CI, acknowledgement, auto-merge, what the check shows. */
 export interface PrStateStore {
-  get(ref: PullRequestRef): Promise<PrState>;
+  get(ref: PullRequestRef): Promise<PrState & PrReviews>;
+  /** Keeps `review` as its reviewer's standing review unless a later one is already kept (see `supersedes`). */
+  recordReview(ref: PullRequestRef, review: ReviewFact): Promise<void>;
   set<K extends keyof PrState>(ref: PullRequestRef, field: K, value: PrState[K]): Promise<void>;
 }
 

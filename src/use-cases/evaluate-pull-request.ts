@@ -4,6 +4,7 @@ import type { PullRequestRef } from "../domain/pull-request-record.js";
 import { priorityOf } from "../queue/evaluation-scheduler.js";
 import { commentsOnStage } from "../domain/backfill-comments.js";
 import { autoMergeIfSafe } from "./auto-merge-pr.js";
+import { approvalOf } from "../domain/review-approval.js";
 import { currentCi } from "./pr-ci.js";
 import { prContext } from "./pr-context.js";
 import { postStage } from "./post-stage.js";
@@ -30,15 +31,16 @@ async function evaluate(deps: WorkerDeps, ref: PullRequestRef, repo: string): Pr
     return;
   }
   const ci = await currentCi(deps, record);
+  const state = await deps.prStates.get(ref);
+  const approval = approvalOf(state.reviews, record.headSha);
   if (plan.post) {
     const post = plan.post;
     const dueAt = plan.stages.find((s) => s.stage.id === post.id)?.dueAt ?? deps.now();
     const quietBefore = await deps.backfills.quietBefore(ref);
     const comment = commentsOnStage({ dueAt, quietBefore, security: record.update.security, mode: policy.backfill.comments });
     // Closed on GitHub though the record said open (a lost or out-of-order webhook): the record was repaired.
-    if ((await postStage(deps, { record, plan, stage: post, policy, lineageId, lineageStartedAt, ci, comment })) === "closed") return;
+    if ((await postStage(deps, { record, plan, stage: post, policy, lineageId, lineageStartedAt, ci, comment, approval })) === "closed") return;
   }
-  const state = await deps.prStates.get(ref);
   const autoMerge = await autoMergeIfSafe(deps, { record, slaClass: plan.slaClass, policy, ci, state });
   await publishPrCheck(
     deps,
@@ -53,6 +55,7 @@ async function evaluate(deps: WorkerDeps, ref: PullRequestRef, repo: string): Pr
       snooze,
       acknowledged: state.acknowledged,
       autoMerge: autoMerge ? { state: autoMerge.state, reason: autoMerge.reason } : { state: "off", reason: null },
+      approval,
     },
     state,
   );

@@ -2,6 +2,7 @@
 // post), confirmed open on GitHub (a late or lost webhook never gets a merged PR nudged), checked
 // against the hidden markers already on the PR (a retry or a Redis that lost its history never
 // reposts), paid for from the installation's write budget, and marked done only once GitHub took it.
+import type { Approval } from "../domain/review-approval.js";
 import type { EscalationPlan } from "../domain/escalation.js";
 import { nudgeMarker, parseNudgeMarkers } from "../domain/nudge-marker.js";
 import { contactsMentions } from "../domain/owners.js";
@@ -27,6 +28,7 @@ export interface StageToPost {
   lineageId: string;
   lineageStartedAt: number;
   ci: CiState;
+  approval?: Approval | null;
   /** False for a stage that was already history when the app first looked at the repo: labels only. */
   comment?: boolean;
 }
@@ -84,6 +86,7 @@ export async function postStage(deps: WorkerDeps, input: StageToPost): Promise<P
         webUrl: deps.webUrl,
         // Just read from GitHub, so fresher than the record; null while GitHub is still computing it.
         mergeable: onGitHubNow.mergeable ?? record.mergeable,
+        approval: input.approval ?? null,
       });
       await writes.ensureComment(repo, record.number, nudgeMarker({ stageId: stage.id, lineageId }), body);
     }

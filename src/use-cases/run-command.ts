@@ -1,6 +1,7 @@
 // Use case "a maintainer talked to the app": a PR comment command or a check-run button. The comment gets
 // a reaction at once and one reply per command; every reply carries a marker tied to the command, so a
 // retried job updates its reply instead of adding another.
+import { approvalOf } from "../domain/review-approval.js";
 import { decideSnooze } from "../domain/commands/decide-snooze.js";
 import { parseCommands, type Command } from "../domain/commands/parse-commands.js";
 import { renderHelp, renderInvalidCommand, renderSnoozeRefused, renderSnoozeReply, renderUnsnoozeReply } from "../domain/commands/render-replies.js";
@@ -107,5 +108,6 @@ async function statusFacts(deps: WorkerDeps, original: PullRequestRecord) {
     acknowledged: state.acknowledged,
     autoMerge: state.autoMerge ? { state: state.autoMerge.state, reason: state.autoMerge.reason } : { state: "off" as const, reason: null },
     webUrl: deps.webUrl,
+    approval: approvalOf(state.reviews, original.headSha),
   };
 }

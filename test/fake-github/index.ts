@@ -23,7 +23,7 @@ import { RequestLog, type RequestRecord } from "./request-log.js";
 import { newInstallation, newRepo, newTeam, setPermissionOn, type InstallationInit, type RepoInit } from "./seed.js";
 import { addCommitTo, addReviewTo, newIssue, newPull, type CommitInit, type IssueInit, type PullInit, type ReviewInit } from "./seed-issues.js";
 import { commentJson, issueJson, repoJson } from "./serialize.js";
-import { pullJson } from "./serialize-pull.js";
+import { pullJson, reviewJson } from "./serialize-pull.js";
 import { createRequestHandler } from "./server.js";
 import { FakeState, type TeamRecord } from "./state.js";
 import type {
@@ -118,6 +118,13 @@ export class FakeGitHub {
   }
   addReview(repo: string, number: number, init: ReviewInit): ReviewRecord {
     return addReviewTo(this.state, this.state.requirePull(repo, number), init);
+  }
+  /** What `PUT /pulls/{n}/reviews/{id}/dismissals` does: the review stays, its state becomes DISMISSED. */
+  dismissReview(repo: string, number: number, reviewId: number): ReviewRecord {
+    const review = this.state.requirePull(repo, number).reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`fake-github: no review ${reviewId} on ${repo}#${number}`);
+    review.state = "DISMISSED";
+    return review;
   }
   addComment(repo: string, number: number, init: { body: string; user?: UserInit; created_at?: Timestamp }): CommentRecord {
     this.state.requireIssue(repo, number);
@@ -221,6 +228,13 @@ export class FakeGitHub {
   }
   /** The PR object a `pull_request` webhook payload carries: the REST shape. */
   pullRequestPayload(repo: string, number: number): JsonObject { return this.pull(repo, number); }
+  /** The review object a `pull_request_review` webhook carries: the REST shape with the state in lower case. */
+  reviewPayload(repo: string, number: number, reviewId: number): JsonObject {
+    const pr = this.state.requirePull(repo, number);
+    const review = pr.reviews.find((r) => r.id === reviewId);
+    if (!review) throw new Error(`fake-github: no review ${reviewId} on ${repo}#${number}`);
+    return { ...reviewJson(this.state, this.state.requireRepo(repo), pr, review), state: review.state.toLowerCase() } as JsonObject;
+  }
   repositoryPayload(repo: string): JsonObject { return repoJson(this.state, this.state.requireRepo(repo), true); }
   installationPayload(id: number): JsonObject {
     const installation = this.state.installations.get(id);

@@ -44,6 +44,8 @@ export interface Harness {
   ciEvent(repo: string, number: number, conclusion: "success" | "failure"): Promise<DeliveryResult>;
   /** A CI service posts a commit status on the PR's head (seeded in the fake); GitHub sends `status`. */
   statusEvent(repo: string, number: number, context: string, state: "error" | "failure" | "pending" | "success"): Promise<DeliveryResult>;
+  /** A review (seeded, or dismissed, in the fake) submitted, edited or dismissed: GitHub sends `pull_request_review`. */
+  reviewEvent(action: "submitted" | "edited" | "dismissed", repo: string, number: number, reviewId: number): Promise<DeliveryResult>;
   /** A `dependabot_alert` webhook for an alert seeded in the fake. */
   alertEvent(action: string, repo: string, alertNumber: number): Promise<DeliveryResult>;
   /** GitHub's `check_suite.requested`, as it is sent for every push (here: to the default branch). */
@@ -165,6 +167,17 @@ export async function startHarness(
         repository: fake.repositoryPayload(repo),
         installation,
         sender: { login: status.creator.login, id: status.creator.id, type: status.creator.type },
+      });
+    },
+    reviewEvent: (action, repo, number, reviewId) => {
+      const review = fake.reviewPayload(repo, number, reviewId) as { user: unknown };
+      return deliver("pull_request_review", {
+        action,
+        review,
+        pull_request: fake.pullRequestPayload(repo, number),
+        repository: fake.repositoryPayload(repo),
+        installation,
+        sender: review.user,
       });
     },
     alertEvent: (action, repo, alertNumber) =>

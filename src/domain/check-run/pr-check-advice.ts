@@ -2,7 +2,7 @@
 // rebase may also fix CI), then a failing build, then merging. Each bot is asked in its own way.
 import type { Bot } from "../types.js";
 import type { PrFacts } from "./pr-check-input.js";
-import { activeSnooze, isOverdue } from "./pr-check-input.js";
+import { activeSnooze, approvedOpen, isOverdue } from "./pr-check-input.js";
 
 /** A code span keeps GitHub from treating it as a mention, and the line never starts with it, so Dependabot does not act on our text. */
 export const REBASE: Record<Bot, string> = {
@@ -18,7 +18,8 @@ export function adviceLines(facts: PrFacts): string[] {
   const { record, ci, mergeable } = facts;
   if (facts.autoMerge?.state === "merged" || record.state === "merged") return ["Nothing to do: this update is merged."];
   if (record.state === "closed") return ["Nothing to do: this pull request is closed."];
-  const now = [firstStep(facts.record.update.bot, ci, mergeable ?? null, facts.autoMerge?.state)];
+  const approved = approvedOpen(facts) !== null && mergeable !== false && ci !== "failing" && facts.autoMerge?.state !== "enabled";
+  const now = [approved ? "It is approved: merge it." : firstStep(facts.record.update.bot, ci, mergeable ?? null, facts.autoMerge?.state)];
   if (isOverdue(facts) && activeSnooze(facts) === null) now.push("It is past its SLA: merge it or say why it waits.");
   return [`**What to do now:** ${now.join(" ")}`, SNOOZE_HINT];
 }

@@ -8,6 +8,7 @@ import { dayCount, formatDate, relativeDays } from "./format-days.js";
 import type { PrFacts } from "./pr-check-input.js";
 import { activeSnooze } from "./pr-check-input.js";
 import { classText, securityLine, updateLine } from "./update-lines.js";
+import { approvalLine } from "./approval-text.js";
 
 export function factLines(facts: PrFacts): string[] {
   const lines = [
@@ -18,6 +19,7 @@ export function factLines(facts: PrFacts): string[] {
     nextLine(facts),
     ciLine(facts),
     mergeableLine(facts),
+    approvalLine(facts),
     snoozeLine(facts),
     acknowledgedLine(facts),
     autoMergeLine(facts),

@@ -3,6 +3,7 @@
 import type { EscalationPlan } from "../escalation.js";
 import type { Policy } from "../policy.js";
 import type { PullRequestRecord } from "../pull-request-record.js";
+import type { Approval } from "../review-approval.js";
 
 import type { CiState } from "../ci-state.js";
 export type { CiState };
@@ -38,12 +39,20 @@ export interface PrFacts {
   autoMerge?: AutoMergeState;
   /** Where GitHub's web pages are (a GHES host); github.com when not given. */
   webUrl?: string;
+  /** Who approved it (null: nobody, or someone asks for changes); unknown to the status command. */
+  approval?: Approval | null;
 }
 
 export interface PrCheckInput extends PrFacts {
   mergeable: boolean | null;
   acknowledged: Acknowledgement | null;
   autoMerge: AutoMergeState;
+  approval: Approval | null;
+}
+
+/** Approved on its current head and still open: a human already said yes, only the merge is missing. */
+export function approvedOpen({ record, approval }: PrFacts): Approval | null {
+  return record.state === "open" && approval && !approval.stale ? approval : null;
 }
 
 /** An open PR past its SLA; a class without an SLA (infinite) is never overdue. */

@@ -2,7 +2,8 @@
 // the conclusion never blocks a merge: a late or broken update is news (neutral), not a failed build.
 import { formatDate, shortDays } from "./format-days.js";
 import type { PrCheckInput } from "./pr-check-input.js";
-import { activeSnooze, isOverdue } from "./pr-check-input.js";
+import { activeSnooze, approvedOpen, isOverdue } from "./pr-check-input.js";
+import { approvedTitle } from "./approval-text.js";
 
 /** GitHub shows about this much of a title in the checks list before cutting it. */
 export const MAX_TITLE_LENGTH = 60;
@@ -34,7 +35,8 @@ function overdueTitle(input: PrCheckInput): string {
     return update.severity === null ? `${head} — security fix, severity unknown` : `${head} — ${update.severity} severity security fix`;
   }
   if (input.ci === "failing") return `${head} — CI failing`;
-  return input.mergeable === false ? `${head} — needs a rebase` : head;
+  if (input.mergeable === false) return `${head} — needs a rebase`;
+  return approvedOpen(input) === null ? head : `${head} — approved, merge it`;
 }
 
 function openTitle(input: PrCheckInput): string {
@@ -43,6 +45,8 @@ function openTitle(input: PrCheckInput): string {
   if (input.mergeable === false) return "Merge conflict — ask the bot to rebase";
   if (input.ci === "failing") return "CI failing — this update needs a fix";
   if (input.autoMerge.state === "refused") return "Not merged automatically — see why";
+  const approval = approvedOpen(input);
+  if (approval !== null && input.autoMerge.state !== "enabled") return approvedTitle(approval, input.now);
   if (input.ci === "passing") return input.autoMerge.state === "enabled" ? "Ready — merging automatically" : "Ready to merge";
   if (input.autoMerge.state === "enabled") return "Merges automatically once CI passes";
   return dueTitle(input);

@@ -10,7 +10,7 @@ import { formatInstant } from "../render-nudge.js";
 export type StatusInput = PrFacts;
 
 export function renderStatus(input: StatusInput, marker: string): string {
-  const title = prCheckTitle({ ...input, mergeable: input.mergeable ?? null, acknowledged: input.acknowledged ?? null, autoMerge: input.autoMerge ?? { state: "off", reason: null } });
+  const title = prCheckTitle({ ...input, mergeable: input.mergeable ?? null, acknowledged: input.acknowledged ?? null, autoMerge: input.autoMerge ?? { state: "off", reason: null }, approval: input.approval ?? null });
   const body = [
     `**merge-discipline status: ${title}** (as of ${formatInstant(input.now)})`,
     factLines(input).join("\n"),

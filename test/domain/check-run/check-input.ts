@@ -33,6 +33,7 @@ export function checkInput(scenario: CheckScenario = {}): PrCheckInput {
     snooze,
     acknowledged: null,
     autoMerge: { state: "off", reason: null },
+    approval: null,
     ...rest,
   };
 }

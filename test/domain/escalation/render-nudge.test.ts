@@ -22,6 +22,7 @@ interface Scenario {
   lineageStartedAt?: number;
   ci?: RenderNudgeInput["ci"];
   mergeable?: boolean | null;
+  approval?: RenderNudgeInput["approval"];
 }
 
 function render(s: Scenario = {}): string {
@@ -42,6 +43,7 @@ function render(s: Scenario = {}): string {
     labels: s.labels ?? (plan.post.label === null ? [] : [plan.post.label]),
     ci: s.ci ?? "unknown",
     mergeable: s.mergeable === undefined ? true : s.mergeable,
+    approval: s.approval,
   };
   return renderNudge(input);
 }
@@ -272,5 +274,25 @@ describe("renderNudge: stage kinds", () => {
     assert.match(body, /\(reminder 1 of 1\)\nAutomated reminder from merge-discipline about this Dependabot update: it was first proposed 3d ago\./);
     assert.match(body, /Escalation contacts: @alice\n/);
     assert.deepEqual(mentionsIn(body), ["@alice"]);
+  });
+});
+
+describe("renderNudge for an approved update", () => {
+  const headline = (body: string): string => body.split("\n")[0] ?? "";
+  const actionLine = (body: string): string => body.split("\n\n")[1]?.split("\n")[0] ?? "";
+
+  it("says who approved it and asks for the merge, not a review", () => {
+    const body = render({ ci: "passing", approval: { by: ["maria"], at: T0 + DAY, stale: false } });
+    assert.equal(headline(body), "**Patch update, due in 3 days, approved by @maria and still not merged** (reminder 1 of 3)");
+    assert.equal(actionLine(body), "It is approved and CI is passing: merge it.");
+    assert.match(body, /\*\*Review:\*\* approved by @maria on 2026-11-02 \(3 days ago\)/);
+    assert.doesNotMatch(body, /review and merge/i);
+  });
+
+  it("treats an approval of an earlier commit as a fact, not as approved", () => {
+    const body = render({ ci: "passing", approval: { by: ["maria"], at: T0 + DAY, stale: true } });
+    assert.equal(headline(body), "**Patch update, due in 3 days** (reminder 1 of 3)");
+    assert.match(body, /of an earlier commit than the current head/);
+    assert.equal(actionLine(body), "CI is passing: review and merge it.");
   });
 });
