@@ -10,6 +10,8 @@ import { contactsMentions } from "../domain/owners.js";
 import type { PullRequestRecord } from "../domain/pull-request-record.js";
 import { splitFullName } from "../github/github-reads.js";
 import { lineageIdOf } from "./pr-context.js";
+import { approvalOf } from "../domain/review-approval.js";
+import type { PrDigestFacts } from "../domain/digest/model.js";
 import { installationPolicy } from "./installation-policy.js";
 import { ensureDigestSchedule } from "./digest-schedule.js";
 import { publishDigestIssue, type DigestOutcome } from "./publish-digest-issue.js";
@@ -108,19 +110,21 @@ async function publishOrPreview(deps: WorkerDeps, request: DigestRequest, issue:
   return { ...base, outcome: await publishDigestIssue(deps, issue) };
 }
 
-/** Snooze, CI and escalation stage of each open security PR, all from Redis (the digest and the metrics read them). */
+/** Snooze, CI, approval and escalation stage of each open security PR, all from Redis (the digest and the metrics read them). */
 export async function prFacts(deps: WorkerDeps, records: PullRequestRecord[], alerts: Parameters<typeof withAlerts>[1]) {
-  const facts = new Map<number, { snooze: Awaited<ReturnType<WorkerDeps["escalations"]["snooze"]>>; ci: "passing" | "failing" | "pending" | "unknown"; postedStages: string[] }>();
+  const facts = new Map<number, PrDigestFacts>();
   const lineages = resolveRepoLineages(records);
   for (const record of records) {
     if (record.state !== "open" || !withAlerts(record.update, alerts).security) continue;
     const startedAt = lineages.get(record.number)?.startedAt ?? record.createdAt;
     const state = await deps.prStates.get(record);
     const posted = await deps.escalations.doneStages(record, lineageIdOf(record.lineageKey, startedAt));
+    const approval = approvalOf(state.reviews, record.headSha);
     facts.set(record.number, {
       snooze: await deps.escalations.snooze(record),
       ci: state.ci?.sha === record.headSha ? state.ci.state : "unknown",
       postedStages: [...posted],
+      approvedAt: approval && !approval.stale ? approval.at : null,
     });
   }
   return facts;

@@ -96,6 +96,7 @@ function stalePatch(input: RepoDigestInput, record: PullRequestRecord, lineageSt
     ci: facts.ci,
     stage: top ? { id: top.stage.id, position: due.length, of: plan.stages.length } : null,
     snooze: facts.snooze !== null && facts.snooze.until > now ? facts.snooze : null,
+    approvedAt: facts.approvedAt ?? null,
   };
 }
 

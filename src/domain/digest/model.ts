@@ -22,6 +22,8 @@ export interface PrDigestFacts {
   snooze: SnoozeFacts | null;
   ci: CiState;
   postedStages: string[];
+  /** When a current approval of the head commit was first given; null when not approved (or only an earlier commit was). */
+  approvedAt?: number | null;
 }
 
 export interface StalePatch {
@@ -44,6 +46,8 @@ export interface StalePatch {
   stage: { id: string; position: number; of: number } | null;
   /** Only a snooze still running at `now`. */
   snooze: SnoozeFacts | null;
+  /** Approved on its head commit and still open: waiting for someone to press merge. */
+  approvedAt: number | null;
 }
 
 export interface AlertWithoutPr {

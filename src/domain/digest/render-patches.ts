@@ -20,7 +20,8 @@ import { severityOf, type StaleFix } from "./stale-fixes.js";
 
 export function patchRow(patch: StalePatch, now: number, sameRepo: boolean, webUrl?: string): string {
   const cells = [
-    prRef(patch.repo, patch.number, sameRepo),
+    // Approved but open: the one step left is pressing merge, which the row says.
+    patch.approvedAt === null ? prRef(patch.repo, patch.number, sameRepo) : `${prRef(patch.repo, patch.number, sameRepo)}, approved ${ageText(now - patch.approvedAt)} ago, still open`,
     packagesCell(patch.packages),
     advisoriesCell(patch.advisories, webUrl),
     ageText(patch.ageMs),

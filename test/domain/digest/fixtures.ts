@@ -57,6 +57,7 @@ export function patch(overrides: Partial<StalePatch> & { number: number }): Stal
     ci: "passing",
     stage: { id: "100%", position: 2, of: 3 },
     snooze: null,
+    approvedAt: null,
     ...overrides,
   };
 }

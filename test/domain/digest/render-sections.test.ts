@@ -23,6 +23,10 @@ describe("digest cells", () => {
     );
   });
 
+  it("an approved fix nobody merged says so in its row", () => {
+    assert.match(patchRow(patch({ number: 12, approvedAt: NOW - 5 * 86_400_000 }), NOW, true), /^\| #12, approved 5 days ago, still open \|/);
+  });
+
   it("the org digest links across repositories", () => {
     assert.match(patchRow(patch({ number: 12 }), NOW, false), /^\| acme\/web#12 \|/);
     assert.match(patchRow(patch({ number: 12, repo: "acme/we b" }), NOW, false), /^\| acme\/we b \\#12 \|/);
